@@ -1,0 +1,242 @@
+import { randomUUID } from 'node:crypto';
+import { Knex } from 'knex';
+import {
+  Page,
+  SignUpDecision,
+  SignUpRequest,
+  SignUpRequestEvent,
+  SignUpRequestSource,
+  SignUpRequestStatus,
+} from 'backstage-plugin-api-store-access-common';
+import {
+  activeStatuses,
+  NewSignUpRequest,
+  NewSignUpRequestEvent,
+  SignUpRequestQuery,
+  SignUpRequestStore,
+  TransitionChanges,
+  TransitionGuard,
+} from './SignUpRequestStore';
+import { decodeCursor, encodeCursor } from './cursor';
+import { toIsoTime } from './time';
+
+const REQUESTS = 'sign_up_requests';
+const EVENTS = 'sign_up_request_events';
+
+type RequestRow = {
+  seq: number | string;
+  id: string;
+  email: string;
+  active_email: string | null;
+  display_name: string | null;
+  status: string;
+  source: string;
+  assignee: string | null;
+  decision: string | null;
+  reason: string | null;
+  created_at: number | string;
+  updated_at: number | string;
+};
+
+type EventRow = {
+  request_id: string;
+  at: number | string;
+  actor: string;
+  action: string;
+  detail: string | null;
+};
+
+function toEvent(row: EventRow): SignUpRequestEvent {
+  return {
+    at: toIsoTime(row.at),
+    actor: row.actor,
+    action: row.action,
+    detail: row.detail,
+  };
+}
+
+function toRequest(row: RequestRow, history: SignUpRequestEvent[]): SignUpRequest {
+  return {
+    id: row.id,
+    email: row.email,
+    displayName: row.display_name,
+    status: row.status as SignUpRequestStatus,
+    source: row.source as SignUpRequestSource,
+    assignee: row.assignee,
+    decision: row.decision as SignUpDecision | null,
+    reason: row.reason,
+    createdAt: toIsoTime(row.created_at),
+    updatedAt: toIsoTime(row.updated_at),
+    history,
+  };
+}
+
+function activeEmailFor(status: SignUpRequestStatus, email: string) {
+  return activeStatuses.includes(status) ? email : null;
+}
+
+function likePattern(q: string): string {
+  return `%${q.toLowerCase().replace(/[\\%_]/g, c => `\\${c}`)}%`;
+}
+
+/** Sign-up requests in the plugin's database (SQLite or PostgreSQL). */
+export class DatabaseSignUpRequestStore implements SignUpRequestStore {
+  constructor(private readonly db: Knex) {}
+
+  async create(
+    request: NewSignUpRequest,
+  ): Promise<{ created: boolean; request?: SignUpRequest }> {
+    const id = randomUUID();
+    const now = Date.now();
+    const created = await this.db.transaction(async tx => {
+      const inserted = await tx(REQUESTS)
+        .insert({
+          id,
+          email: request.email,
+          active_email: activeEmailFor(request.status, request.email),
+          display_name: request.displayName,
+          status: request.status,
+          source: request.source,
+          assignee: null,
+          decision: request.decision ?? null,
+          reason: request.reason ?? null,
+          created_at: now,
+          updated_at: now,
+        })
+        .onConflict('active_email')
+        .ignore()
+        .returning('id');
+      if (inserted.length === 0) {
+        return false;
+      }
+      await this.insertEvents(tx, id, now, request.events);
+      return true;
+    });
+    return created ? { created, request: await this.get(id) } : { created };
+  }
+
+  async existsForEmail(email: string): Promise<boolean> {
+    const row = await this.db(REQUESTS).where({ email }).first('id');
+    return Boolean(row);
+  }
+
+  async get(id: string): Promise<SignUpRequest | undefined> {
+    const row = await this.db<RequestRow>(REQUESTS).where({ id }).first();
+    if (!row) {
+      return undefined;
+    }
+    const [request] = await this.withHistory([row]);
+    return request;
+  }
+
+  async list(query: SignUpRequestQuery): Promise<Page<SignUpRequest>> {
+    const filtered = this.db<RequestRow>(REQUESTS);
+    if (query.status) {
+      filtered.where('status', query.status);
+    }
+    if (query.assignee) {
+      filtered.where('assignee', query.assignee);
+    }
+    if (query.q) {
+      const pattern = likePattern(query.q);
+      filtered.where(inner =>
+        inner
+          .whereRaw(`email like ? escape '\\'`, [pattern])
+          .orWhereRaw(`lower(display_name) like ? escape '\\'`, [pattern]),
+      );
+    }
+    const page = filtered.clone().orderBy('seq', 'desc').limit(query.limit + 1);
+    if (query.cursor) {
+      page.where('seq', '<', decodeCursor(query.cursor));
+    }
+    const [rows, [{ count }]] = await Promise.all([
+      page.select('*'),
+      filtered.clone().count({ count: '*' }),
+    ]);
+    const pageRows = rows.slice(0, query.limit);
+    const last = pageRows[pageRows.length - 1];
+    return {
+      items: await this.withHistory(pageRows),
+      totalCount: Number(count),
+      nextCursor:
+        rows.length > query.limit && last ? encodeCursor(Number(last.seq)) : null,
+    };
+  }
+
+  async transition(
+    id: string,
+    guard: TransitionGuard,
+    changes: TransitionChanges,
+    event: NewSignUpRequestEvent,
+  ): Promise<SignUpRequest | undefined> {
+    const now = Date.now();
+    const applied = await this.db.transaction(async tx => {
+      const current = await tx<RequestRow>(REQUESTS)
+        .where({ id })
+        .first('email');
+      if (!current) {
+        return false;
+      }
+      const update: Partial<RequestRow> = {
+        status: changes.status,
+        active_email: activeEmailFor(changes.status, current.email),
+        updated_at: now,
+      };
+      if (changes.assignee !== undefined) update.assignee = changes.assignee;
+      if (changes.decision !== undefined) update.decision = changes.decision;
+      if (changes.reason !== undefined) update.reason = changes.reason;
+      const guarded = tx(REQUESTS)
+        .where({ id })
+        .whereIn('status', guard.fromStatuses);
+      if (guard.assignee !== undefined) {
+        guarded.where('assignee', guard.assignee);
+      }
+      const count = await guarded.update(update);
+      if (count !== 1) {
+        return false;
+      }
+      await this.insertEvents(tx, id, now, [event]);
+      return true;
+    });
+    return applied ? this.get(id) : undefined;
+  }
+
+  private async insertEvents(
+    tx: Knex.Transaction,
+    requestId: string,
+    at: number,
+    events: NewSignUpRequestEvent[],
+  ) {
+    if (events.length === 0) {
+      return;
+    }
+    await tx(EVENTS).insert(
+      events.map(event => ({
+        request_id: requestId,
+        at,
+        actor: event.actor,
+        action: event.action,
+        detail: event.detail ?? null,
+      })),
+    );
+  }
+
+  private async withHistory(rows: RequestRow[]): Promise<SignUpRequest[]> {
+    if (rows.length === 0) {
+      return [];
+    }
+    const events = await this.db<EventRow>(EVENTS)
+      .whereIn(
+        'request_id',
+        rows.map(row => row.id),
+      )
+      .orderBy('seq', 'asc');
+    const byRequest = new Map<string, SignUpRequestEvent[]>();
+    for (const event of events) {
+      const list = byRequest.get(event.request_id) ?? [];
+      list.push(toEvent(event));
+      byRequest.set(event.request_id, list);
+    }
+    return rows.map(row => toRequest(row, byRequest.get(row.id) ?? []));
+  }
+}

@@ -1,0 +1,66 @@
+import fs from 'node:fs';
+import { Knex } from 'knex';
+import { createTestDatabases } from '../testing/testDatabases';
+import { migrationsDirectory } from './migrateDatabase';
+
+jest.setTimeout(60_000);
+
+const migrationFiles = fs
+  .readdirSync(migrationsDirectory)
+  .filter(name => name.endsWith('.js'))
+  .sort();
+
+async function tableNames(knex: Knex): Promise<string[]> {
+  if (knex.client.config.client.includes('sqlite')) {
+    const rows = await knex('sqlite_master')
+      .where({ type: 'table' })
+      .whereNot('name', 'like', 'sqlite_%')
+      .whereNot('name', 'like', 'knex_%')
+      .pluck('name');
+    return rows.sort();
+  }
+  const rows = await knex('information_schema.tables')
+    .where({ table_schema: 'public' })
+    .whereNot('table_name', 'like', 'knex_%')
+    .pluck('table_name');
+  return rows.sort();
+}
+
+describe('migrations', () => {
+  const databases = createTestDatabases();
+
+  it('has at least one migration', () => {
+    expect(migrationFiles.length).toBeGreaterThan(0);
+  });
+
+  it.each(databases.eachSupportedId())(
+    'steps every migration up and down, %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const config = { directory: migrationsDirectory };
+      const seen: string[][] = [await tableNames(knex)];
+
+      for (const _file of migrationFiles) {
+        await knex.migrate.up(config);
+        seen.push(await tableNames(knex));
+      }
+      expect(seen[seen.length - 1]).toEqual([
+        'api_store_access_settings',
+        'sign_up_request_events',
+        'sign_up_requests',
+      ]);
+      const [, pending] = await knex.migrate.list(config);
+      expect(pending).toEqual([]);
+
+      for (let step = migrationFiles.length - 1; step >= 0; step--) {
+        await knex.migrate.down(config);
+        expect(await tableNames(knex)).toEqual(seen[step]);
+      }
+      expect(await tableNames(knex)).toEqual([]);
+
+      await knex.migrate.latest(config);
+      expect(await tableNames(knex)).toEqual(seen[seen.length - 1]);
+      await knex.destroy();
+    },
+  );
+});

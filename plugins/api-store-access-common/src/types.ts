@@ -1,0 +1,75 @@
+/** How new sign-up requests are decided. */
+export type ApprovalProcess = 'admin' | 'auto';
+
+/** The self sign-up settings an admin edits on the API Store Access page. */
+export interface SelfSignUpSettings {
+  selfSignUpEnabled: boolean;
+  signatureLine: string;
+  contactEmail: string;
+  notifyAllAdmins: boolean;
+  approvalProcess: ApprovalProcess;
+  autoApproveDomains: string[];
+  blockedDomains: string[];
+  sendRejectionEmail: boolean;
+  /** Optimistic concurrency token: a write must carry the version it read. */
+  version: number;
+  /** Entity ref of the admin who changed the settings last, if any. */
+  updatedBy: string | null;
+  /** ISO 8601 time of the last change, if any. */
+  updatedAt: string | null;
+}
+
+/** The states of a sign-up request. */
+export const signUpRequestStatuses = [
+  'pending_approval',
+  'in_review',
+  'approved',
+  'rejected',
+  'registered',
+  'expired',
+] as const;
+
+/** A state of a sign-up request. */
+export type SignUpRequestStatus = (typeof signUpRequestStatuses)[number];
+
+/** How a sign-up request came to be. */
+export type SignUpRequestSource = 'self-sign-up' | 'invitation';
+
+/** An admin's decision on an Approval Task. */
+export type SignUpDecision = 'approve' | 'reject';
+
+/** One recorded transition of a sign-up request. */
+export interface SignUpRequestEvent {
+  at: string;
+  actor: string;
+  action: string;
+  detail: string | null;
+}
+
+/** A sign-up request (an Approval Task while it awaits a decision). */
+export interface SignUpRequest {
+  id: string;
+  email: string;
+  displayName: string | null;
+  status: SignUpRequestStatus;
+  source: SignUpRequestSource;
+  assignee: string | null;
+  decision: SignUpDecision | null;
+  reason: string | null;
+  createdAt: string;
+  updatedAt: string;
+  history: SignUpRequestEvent[];
+}
+
+/** A page of a cursor-paginated list. */
+export interface Page<T> {
+  items: T[];
+  totalCount: number;
+  nextCursor: string | null;
+}
+
+/** What signed-out visitors may know about self sign-up. */
+export interface PublicStatus {
+  selfSignUpEnabled: boolean;
+  contactEmail: string;
+}
