@@ -7,6 +7,7 @@
  */
 
 import { createBackend } from '@backstage/backend-defaults';
+import { permissionModuleApiStoreAccessPolicy } from './permissionPolicy';
 
 const backend = createBackend();
 
@@ -40,10 +41,8 @@ backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 
 // permission plugin
 backend.add(import('@backstage/plugin-permission-backend'));
-// See https://backstage.io/docs/permissions/getting-started for how to create your own permission policy
-backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
-);
+// API Store Access permissions go to `apiStoreAccess.adminGroup` only; all else is allowed
+backend.add(permissionModuleApiStoreAccessPolicy);
 
 // search plugin
 backend.add(import('@backstage/plugin-search-backend'));
@@ -68,5 +67,8 @@ backend.add(import('@backstage/plugin-signals-backend'));
 
 // mcp actions plugin
 backend.add(import('@backstage/plugin-mcp-actions-backend'));
+
+// API Store Access: self sign-up, Approval Tasks and registration
+backend.add(import('backstage-plugin-api-store-access-backend'));
 
 backend.start();

@@ -32,7 +32,9 @@ exports.up = async function up(knex) {
       .string('active_email', 254)
       .nullable()
       .unique()
-      .comment('The email while the request is active, null once rejected or expired');
+      .comment(
+        'The email while the request is active, null once rejected or expired',
+      );
     table.string('display_name', 200).nullable();
     table.string('status', 32).notNullable();
     table.string('source', 32).notNullable();

@@ -27,7 +27,12 @@ if (process.argv.includes('--check')) {
   const current = fs.existsSync(tsPath) ? fs.readFileSync(tsPath, 'utf8') : '';
   if (current !== formatted) {
     console.error(
-      `${path.relative(process.cwd(), tsPath)} is out of date: run "yarn generate:openapi" in ${path.relative(process.cwd(), path.resolve(__dirname, '..')) || '.'}`,
+      `${path.relative(
+        process.cwd(),
+        tsPath,
+      )} is out of date: run "yarn generate:openapi" in ${
+        path.relative(process.cwd(), path.resolve(__dirname, '..')) || '.'
+      }`,
     );
     process.exit(1);
   }

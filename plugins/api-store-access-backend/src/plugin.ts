@@ -21,7 +21,14 @@ export const apiStoreAccessPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         auditor: coreServices.auditor,
       },
-      async init({ database, httpRouter, httpAuth, permissions, permissionsRegistry, auditor }) {
+      async init({
+        database,
+        httpRouter,
+        httpAuth,
+        permissions,
+        permissionsRegistry,
+        auditor,
+      }) {
         const db = await database.getClient();
         if (!database.migrations?.skip) {
           await migrateDatabase(db);

@@ -31,7 +31,9 @@ export function normalizeDomain(domain: string): string {
 
 /** Whether a normalised domain is a dotted host name. */
 export function isValidDomain(normalizedDomain: string): boolean {
-  return normalizedDomain.length <= 253 && DOMAIN_PATTERN.test(normalizedDomain);
+  return (
+    normalizedDomain.length <= 253 && DOMAIN_PATTERN.test(normalizedDomain)
+  );
 }
 
 /** The domain part of a normalised email address. */
@@ -43,7 +45,10 @@ export function emailDomain(normalizedEmail: string): string {
  * Whether an email's domain matches a rule list. A rule matches its domain and every
  * subdomain of it (`example.com` matches `dev.example.com`).
  */
-export function domainMatches(normalizedEmail: string, domains: string[]): boolean {
+export function domainMatches(
+  normalizedEmail: string,
+  domains: string[],
+): boolean {
   const domain = emailDomain(normalizedEmail);
   return domains.some(rule => domain === rule || domain.endsWith(`.${rule}`));
 }

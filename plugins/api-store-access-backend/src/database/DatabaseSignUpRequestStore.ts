@@ -55,7 +55,10 @@ function toEvent(row: EventRow): SignUpRequestEvent {
   };
 }
 
-function toRequest(row: RequestRow, history: SignUpRequestEvent[]): SignUpRequest {
+function toRequest(
+  row: RequestRow,
+  history: SignUpRequestEvent[],
+): SignUpRequest {
   return {
     id: row.id,
     email: row.email,
@@ -145,7 +148,10 @@ export class DatabaseSignUpRequestStore implements SignUpRequestStore {
           .orWhereRaw(`lower(display_name) like ? escape '\\'`, [pattern]),
       );
     }
-    const page = filtered.clone().orderBy('seq', 'desc').limit(query.limit + 1);
+    const page = filtered
+      .clone()
+      .orderBy('seq', 'desc')
+      .limit(query.limit + 1);
     if (query.cursor) {
       page.where('seq', '<', decodeCursor(query.cursor));
     }
@@ -159,7 +165,9 @@ export class DatabaseSignUpRequestStore implements SignUpRequestStore {
       items: await this.withHistory(pageRows),
       totalCount: Number(count),
       nextCursor:
-        rows.length > query.limit && last ? encodeCursor(Number(last.seq)) : null,
+        rows.length > query.limit && last
+          ? encodeCursor(Number(last.seq))
+          : null,
     };
   }
 

@@ -12,7 +12,9 @@ export function decodeCursor(cursor: string): number {
   const text = Buffer.from(cursor, 'base64url').toString('utf8');
   const seq = Number(text.slice(PREFIX.length));
   if (!text.startsWith(PREFIX) || !Number.isSafeInteger(seq) || seq < 1) {
-    throw new InputError('The cursor is not valid; use a nextCursor from a list');
+    throw new InputError(
+      'The cursor is not valid; use a nextCursor from a list',
+    );
   }
   return seq;
 }

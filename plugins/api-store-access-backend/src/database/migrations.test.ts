@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { Knex } from 'knex';
-import { createTestDatabases } from '../testing/testDatabases';
+import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { migrationsDirectory } from './migrateDatabase';
 
 jest.setTimeout(60_000);

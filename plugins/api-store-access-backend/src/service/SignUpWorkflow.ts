@@ -1,4 +1,9 @@
-import { ConflictError, InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import {
+  ConflictError,
+  InputError,
+  NotAllowedError,
+  NotFoundError,
+} from '@backstage/errors';
 import {
   domainMatches,
   emailDomain,
@@ -8,7 +13,10 @@ import {
   SignUpRequest,
 } from 'backstage-plugin-api-store-access-common';
 import { SettingsStore } from '../database/SettingsStore';
-import { NewSignUpRequest, SignUpRequestStore } from '../database/SignUpRequestStore';
+import {
+  NewSignUpRequest,
+  SignUpRequestStore,
+} from '../database/SignUpRequestStore';
 
 /** The actor recorded for decisions the portal takes by itself. */
 export const SYSTEM_ACTOR = 'system';
@@ -40,7 +48,9 @@ export class SignUpWorkflow {
     }
     const email = normalizeEmail(submission.email);
     if (!isValidEmail(email)) {
-      throw new InputError('email must be an email address, such as jane@example.com');
+      throw new InputError(
+        'email must be an email address, such as jane@example.com',
+      );
     }
     const displayName = submission.displayName?.trim() || null;
     const base = { email, displayName, source: 'self-sign-up' as const };
@@ -57,7 +67,10 @@ export class SignUpWorkflow {
         status: 'rejected',
         decision: 'reject',
         reason,
-        events: [submitted, { actor: SYSTEM_ACTOR, action: 'rejected', detail: reason }],
+        events: [
+          submitted,
+          { actor: SYSTEM_ACTOR, action: 'rejected', detail: reason },
+        ],
       };
     } else if (
       settings.approvalProcess === 'auto' ||
@@ -66,12 +79,17 @@ export class SignUpWorkflow {
       const detail =
         settings.approvalProcess === 'auto'
           ? 'Approved automatically'
-          : `Approved automatically: the domain ${emailDomain(email)} is trusted`;
+          : `Approved automatically: the domain ${emailDomain(
+              email,
+            )} is trusted`;
       request = {
         ...base,
         status: 'approved',
         decision: 'approve',
-        events: [submitted, { actor: SYSTEM_ACTOR, action: 'approved', detail }],
+        events: [
+          submitted,
+          { actor: SYSTEM_ACTOR, action: 'approved', detail },
+        ],
       };
     } else {
       request = { ...base, status: 'pending_approval', events: [submitted] };

@@ -1,4 +1,7 @@
-import { AuditorService, AuditorServiceCreateEventOptions } from '@backstage/backend-plugin-api';
+import {
+  AuditorService,
+  AuditorServiceCreateEventOptions,
+} from '@backstage/backend-plugin-api';
 
 /** Runs an admin change inside an audit event: success when it resolves, fail when it throws. */
 export async function audited<T>(
@@ -6,7 +9,10 @@ export async function audited<T>(
   event: AuditorServiceCreateEventOptions,
   change: () => Promise<T>,
 ): Promise<T> {
-  const auditEvent = await auditor.createEvent({ severityLevel: 'medium', ...event });
+  const auditEvent = await auditor.createEvent({
+    severityLevel: 'medium',
+    ...event,
+  });
   try {
     const result = await change();
     await auditEvent.success();

@@ -18,9 +18,17 @@ export function jsonBody(): RequestHandler {
       if (!error) {
         next();
       } else if (error.type === 'entity.too.large') {
-        next(new PayloadTooLargeError('The request body is over the limit of 64 KB'));
+        next(
+          new PayloadTooLargeError(
+            'The request body is over the limit of 64 KB',
+          ),
+        );
       } else {
-        next(new InputError(`The request body is not valid JSON: ${error.message}`));
+        next(
+          new InputError(
+            `The request body is not valid JSON: ${error.message}`,
+          ),
+        );
       }
     });
 }

@@ -20,6 +20,10 @@ import { createAuthorize } from './authorize';
 import { jsonBody } from './jsonBody';
 import { audited } from './audited';
 
+// The body is parsed before the validated router, whose error handler would turn a 413
+// into a 400.
+const bodyAlreadyParsed: express.RequestHandler = (_req, _res, next) => next();
+
 /** Default page size of the Approval Tasks list. */
 export const DEFAULT_PAGE_SIZE = 25;
 
@@ -33,12 +37,14 @@ export interface RouterOptions {
 }
 
 /** The plugin's HTTP routes, validated against its OpenAPI document. */
-export async function createRouter(options: RouterOptions): Promise<express.Router> {
+export async function createRouter(
+  options: RouterOptions,
+): Promise<express.Router> {
   const { settings, requests, auditor } = options;
   const workflow = new SignUpWorkflow(settings, requests);
   const authorize = createAuthorize(options);
   const router = createValidatedOpenApiRouter<typeof spec>(spec, {
-    middleware: [jsonBody()],
+    middleware: [bodyAlreadyParsed],
   });
 
   router.get('/public/status', async (_req, res) => {
@@ -63,14 +69,21 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     const actor = await authorize(req, apiStoreAccessSettingsUpdatePermission);
     const stored = await audited(
       auditor,
-      { eventId: 'settings-update', request: req, meta: { version: req.body.version } },
+      {
+        eventId: 'settings-update',
+        request: req,
+        meta: { version: req.body.version },
+      },
       () => updateSettings(settings, req.body, actor),
     );
     res.json(stored);
   });
 
   router.get('/sign-up-requests', async (req, res) => {
-    const actor = await authorize(req, apiStoreAccessSignUpRequestReadPermission);
+    const actor = await authorize(
+      req,
+      apiStoreAccessSignUpRequestReadPermission,
+    );
     const { status, assignee, q, limit, cursor } = req.query;
     res.json(
       await requests.list({
@@ -89,7 +102,10 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   });
 
   router.post('/sign-up-requests/:id/start', async (req, res) => {
-    const actor = await authorize(req, apiStoreAccessSignUpRequestReviewPermission);
+    const actor = await authorize(
+      req,
+      apiStoreAccessSignUpRequestReviewPermission,
+    );
     const { id } = req.params;
     res.json(
       await audited(
@@ -101,17 +117,27 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   });
 
   router.post('/sign-up-requests/:id/complete', async (req, res) => {
-    const actor = await authorize(req, apiStoreAccessSignUpRequestReviewPermission);
+    const actor = await authorize(
+      req,
+      apiStoreAccessSignUpRequestReviewPermission,
+    );
     const { id } = req.params;
     const { decision, reason } = req.body;
     res.json(
       await audited(
         auditor,
-        { eventId: 'sign-up-request-complete', request: req, meta: { id, decision } },
+        {
+          eventId: 'sign-up-request-complete',
+          request: req,
+          meta: { id, decision },
+        },
         () => workflow.complete(id, actor, decision, reason),
       ),
     );
   });
 
-  return router;
+  const outer = express.Router();
+  outer.use(jsonBody());
+  outer.use(router);
+  return outer;
 }

@@ -20,7 +20,9 @@ function normalizeDomains(field: string, domains: string[]): string[] {
   const invalid = normalized.filter(domain => !isValidDomain(domain));
   if (invalid.length > 0) {
     throw new InputError(
-      `${field} must hold domain names such as example.com; not valid: ${invalid.join(', ')}`,
+      `${field} must hold domain names such as example.com; not valid: ${invalid.join(
+        ', ',
+      )}`,
     );
   }
   return normalized;

@@ -1,6 +1,7 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 
-const POSTGRES_VARIABLE = 'BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING';
+const POSTGRES_VARIABLE =
+  'BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING';
 
 /**
  * SQLite and PostgreSQL for store and router tests. PostgreSQL is required: the

@@ -1,0 +1,43 @@
+import { HumanDuration } from '@backstage/types';
+
+export interface Config {
+  /** The API Store Access plugins: self sign-up, approval and registration. */
+  apiStoreAccess?: {
+    /**
+     * The Group whose members administer sign-up (used by the example permission policy
+     * and for admin notifications), as an entity ref.
+     * @default group:default/api-store-admins
+     */
+    adminGroup?: string;
+    /**
+     * How long a one-time registration link stays valid.
+     * @default { hours: 72 }
+     */
+    registrationLinkExpiry?: HumanDuration;
+    /** How emails leave the portal. */
+    email?: {
+      /** The sender address; the settings' signature line becomes its display name. */
+      from?: string;
+      /** The mail transport: `file` (the embedded default) or `smtp`. */
+      transport?:
+        | {
+            type: 'file';
+            /** The folder that receives one .eml file per message. */
+            directory?: string;
+          }
+        | {
+            type: 'smtp';
+            host: string;
+            port?: number;
+            secure?: boolean;
+            /** Keep a pool of SMTP connections. */
+            pool?: boolean;
+            auth?: {
+              user?: string;
+              /** @visibility secret */
+              pass?: string;
+            };
+          };
+    };
+  };
+}
