@@ -73,3 +73,85 @@ export interface PublicStatus {
   selfSignUpEnabled: boolean;
   contactEmail: string;
 }
+
+/** The kinds of email the portal sends, each with its own editable template. */
+export const emailTemplateKinds = [
+  'admin-notification',
+  'welcome',
+  'rejection',
+  'invitation',
+] as const;
+
+/** A kind of email. */
+export type EmailTemplateKind = (typeof emailTemplateKinds)[number];
+
+/** The editable parts of an email template. */
+export interface EmailTemplateContent {
+  subject: string;
+  html: string;
+  text: string;
+  /** An absolute https URL of the logo shown at the top, or empty for none. */
+  logoUrl: string;
+}
+
+/** An email template as stored. */
+export interface EmailTemplate extends EmailTemplateContent {
+  kind: EmailTemplateKind;
+  /** Whether an admin changed it; false while the default is in use. */
+  customized: boolean;
+  updatedBy: string | null;
+  updatedAt: string | null;
+}
+
+/** A rendered email, as the preview returns it. */
+export interface RenderedEmail {
+  subject: string;
+  html: string;
+  text: string;
+}
+
+/** A registered community member. */
+export interface Member {
+  id: string;
+  email: string;
+  displayName: string | null;
+  status: 'active' | 'disabled';
+  createdAt: string;
+}
+
+/** The outcome of an invitation call. */
+export interface InvitationResult {
+  /** Addresses that were sent an invitation. */
+  invited: string[];
+  /** Addresses that already have an active request or membership: not mailed again. */
+  alreadyActive: string[];
+}
+
+/** One task's outcome in a bulk decision. */
+export interface BulkCompletionResult {
+  id: string;
+  ok: boolean;
+  request?: SignUpRequest;
+  error?: { name: string; message: string };
+}
+
+/** What a registration link shows before the password is set. */
+export interface RegistrationInfo {
+  email: string;
+  displayName: string | null;
+  expiresAt: string;
+}
+
+/** An email in the outbox. */
+export interface OutboxMessage {
+  id: string;
+  kind: EmailTemplateKind;
+  recipient: string;
+  subject: string;
+  status: 'pending' | 'sent' | 'failed';
+  attempts: number;
+  lastError: string | null;
+  requestId: string | null;
+  createdAt: string;
+  sentAt: string | null;
+}
