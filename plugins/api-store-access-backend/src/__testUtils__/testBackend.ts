@@ -4,6 +4,7 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Knex } from 'knex';
 import request from 'supertest';
 import { apiStoreAccessPlugin } from '../plugin';
@@ -14,6 +15,58 @@ export const ADMIN = 'user:default/admin';
 export const OTHER_ADMIN = 'user:default/other-admin';
 /** A signed-in user without our permissions. */
 export const ORDINARY_USER = 'user:default/jane.ordinary';
+
+/** The admin group of the test portal. */
+export const ADMIN_GROUP = 'group:default/api-store-admins';
+
+/** The test portal's base URL. */
+export const APP_BASE_URL = 'http://portal.test';
+
+function user(name: string, email: string, groups: string[]) {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'User',
+    metadata: { name, namespace: 'default' },
+    spec: { profile: { email }, memberOf: groups },
+    relations: groups.map(group => ({
+      type: 'memberOf',
+      targetRef: `group:default/${group}`,
+    })),
+  };
+}
+
+/** The catalog of the test portal: two admins and an ordinary user. */
+export const testEntities = [
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Group',
+    metadata: { name: 'api-store-admins', namespace: 'default' },
+    spec: { type: 'team', children: [] },
+  },
+  user('admin', 'admin@example.com', ['api-store-admins']),
+  user('other-admin', 'other.admin@example.com', ['api-store-admins']),
+  user('jane.ordinary', 'jane@example.com', []),
+];
+
+/** The config of the test portal, sending mail to an SMTP server on `smtpPort`. */
+export function testConfig(smtpPort: number) {
+  return {
+    app: { baseUrl: APP_BASE_URL, title: 'Test Portal' },
+    apiStoreAccess: {
+      adminGroup: ADMIN_GROUP,
+      email: {
+        from: 'no-reply@portal.test',
+        transport: {
+          type: 'smtp',
+          host: '127.0.0.1',
+          port: smtpPort,
+          secure: false,
+        },
+        retryDelay: { seconds: 30 },
+      },
+    },
+  };
+}
 
 /** The plugin's base path on the test backend. */
 export const BASE = '/api/api-store-access';
@@ -37,7 +90,10 @@ export interface SeenAuditEvent {
  * Starts a backend with the plugin on a real database. The permission service grants
  * our permissions to the two admins only; the auditor records what it is told.
  */
-export async function startApiStoreAccessBackend(knex: Knex) {
+export async function startApiStoreAccessBackend(
+  knex: Knex,
+  smtpPort: number = 9,
+) {
   const auditEvents: SeenAuditEvent[] = [];
   const admins = [ADMIN, OTHER_ADMIN];
   const permissions = mockServices.permissions.mock({
@@ -73,6 +129,8 @@ export async function startApiStoreAccessBackend(knex: Knex) {
       mockServices.database.factory({ knex }),
       permissions.factory,
       auditor.factory,
+      catalogServiceMock.factory({ entities: testEntities }),
+      mockServices.rootConfig.factory({ data: testConfig(smtpPort) }),
     ],
   });
   const http = () => request(backend.server);
@@ -118,6 +176,10 @@ export async function startApiStoreAccessBackend(knex: Knex) {
   /** Empties the plugin's tables and restores default settings. */
   async function reset() {
     auditEvents.length = 0;
+    await knex('api_store_access_registration_links').delete();
+    await knex('api_store_access_outbox').delete();
+    await knex('api_store_access_members').delete();
+    await knex('api_store_access_email_templates').delete();
     await knex('sign_up_request_events').delete();
     await knex('sign_up_requests').delete();
     await knex('api_store_access_settings').delete();

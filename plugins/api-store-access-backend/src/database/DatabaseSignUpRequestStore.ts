@@ -19,6 +19,7 @@ import {
 } from './SignUpRequestStore';
 import { decodeCursor, encodeCursor } from './cursor';
 import { toIsoTime } from './time';
+import { enqueueMessages, NewOutboxMessage } from './OutboxStore';
 
 const REQUESTS = 'sign_up_requests';
 const EVENTS = 'sign_up_request_events';
@@ -113,6 +114,7 @@ export class DatabaseSignUpRequestStore implements SignUpRequestStore {
         return false;
       }
       await this.insertEvents(tx, id, now, request.events);
+      await enqueueMessages(tx, id, request.messages ?? [], now);
       return true;
     });
     return created ? { created, request: await this.get(id) } : { created };
@@ -176,6 +178,7 @@ export class DatabaseSignUpRequestStore implements SignUpRequestStore {
     guard: TransitionGuard,
     changes: TransitionChanges,
     event: NewSignUpRequestEvent,
+    messages: NewOutboxMessage[] = [],
   ): Promise<SignUpRequest | undefined> {
     const now = Date.now();
     const applied = await this.db.transaction(async tx => {
@@ -204,6 +207,7 @@ export class DatabaseSignUpRequestStore implements SignUpRequestStore {
         return false;
       }
       await this.insertEvents(tx, id, now, [event]);
+      await enqueueMessages(tx, id, messages, now);
       return true;
     });
     return applied ? this.get(id) : undefined;

@@ -5,6 +5,7 @@ import {
   SignUpRequestSource,
   SignUpRequestStatus,
 } from 'backstage-plugin-api-store-access-common';
+import { NewOutboxMessage } from './OutboxStore';
 
 /** A history entry to record with a change. */
 export interface NewSignUpRequestEvent {
@@ -22,6 +23,8 @@ export interface NewSignUpRequest {
   decision?: SignUpDecision | null;
   reason?: string | null;
   events: NewSignUpRequestEvent[];
+  /** Emails written to the outbox in the same transaction. */
+  messages?: NewOutboxMessage[];
 }
 
 /** Filters and paging of the Approval Tasks list. */
@@ -66,14 +69,16 @@ export interface SignUpRequestStore {
   /** A page of requests, newest first. Throws InputError on a malformed cursor. */
   list(query: SignUpRequestQuery): Promise<Page<SignUpRequest>>;
   /**
-   * Applies a change atomically when the guard holds, recording the event. Returns the
-   * changed request, or undefined when the guard did not hold (nothing written).
+   * Applies a change atomically when the guard holds, recording the event and writing
+   * the messages to the outbox. Returns the changed request, or undefined when the guard
+   * did not hold (nothing written).
    */
   transition(
     id: string,
     guard: TransitionGuard,
     changes: TransitionChanges,
     event: NewSignUpRequestEvent,
+    messages?: NewOutboxMessage[],
   ): Promise<SignUpRequest | undefined>;
 }
 

@@ -45,6 +45,10 @@ describe('migrations', () => {
         seen.push(await tableNames(knex));
       }
       expect(seen[seen.length - 1]).toEqual([
+        'api_store_access_email_templates',
+        'api_store_access_members',
+        'api_store_access_outbox',
+        'api_store_access_registration_links',
         'api_store_access_settings',
         'sign_up_request_events',
         'sign_up_requests',

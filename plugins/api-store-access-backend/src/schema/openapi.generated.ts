@@ -339,6 +339,360 @@ export const spec = {
         },
         required: ['decision'],
       },
+      Decision: {
+        type: 'string',
+        enum: ['approve', 'reject'],
+      },
+      BulkCompletion: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          ids: {
+            type: 'array',
+            minItems: 1,
+            maxItems: 100,
+            items: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 64,
+            },
+          },
+          decision: {
+            $ref: '#/components/schemas/Decision',
+          },
+          reason: {
+            type: 'string',
+            maxLength: 1000,
+          },
+        },
+        required: ['ids', 'decision'],
+      },
+      BulkCompletionResults: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          results: {
+            type: 'array',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              properties: {
+                id: {
+                  type: 'string',
+                },
+                ok: {
+                  type: 'boolean',
+                },
+                request: {
+                  $ref: '#/components/schemas/SignUpRequest',
+                },
+                error: {
+                  type: 'object',
+                  additionalProperties: false,
+                  properties: {
+                    name: {
+                      type: 'string',
+                    },
+                    message: {
+                      type: 'string',
+                    },
+                  },
+                  required: ['name', 'message'],
+                },
+              },
+              required: ['id', 'ok'],
+            },
+          },
+        },
+        required: ['results'],
+      },
+      Invitation: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          emails: {
+            type: 'array',
+            minItems: 1,
+            maxItems: 100,
+            items: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 320,
+            },
+          },
+        },
+        required: ['emails'],
+      },
+      InvitationResult: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          invited: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          alreadyActive: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+        },
+        required: ['invited', 'alreadyActive'],
+      },
+      EmailTemplateKind: {
+        type: 'string',
+        enum: ['admin-notification', 'welcome', 'rejection', 'invitation'],
+      },
+      EmailTemplateContent: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          subject: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 500,
+          },
+          html: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 50000,
+          },
+          text: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 20000,
+          },
+          logoUrl: {
+            type: 'string',
+            maxLength: 2048,
+          },
+        },
+        required: ['subject', 'html', 'text', 'logoUrl'],
+      },
+      EmailTemplate: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          kind: {
+            $ref: '#/components/schemas/EmailTemplateKind',
+          },
+          subject: {
+            type: 'string',
+          },
+          html: {
+            type: 'string',
+          },
+          text: {
+            type: 'string',
+          },
+          logoUrl: {
+            type: 'string',
+          },
+          customized: {
+            type: 'boolean',
+          },
+          updatedBy: {
+            type: ['string', 'null'],
+          },
+          updatedAt: {
+            type: ['string', 'null'],
+          },
+        },
+        required: [
+          'kind',
+          'subject',
+          'html',
+          'text',
+          'logoUrl',
+          'customized',
+          'updatedBy',
+          'updatedAt',
+        ],
+      },
+      EmailTemplateList: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/EmailTemplate',
+            },
+          },
+        },
+        required: ['items'],
+      },
+      RenderedEmail: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          subject: {
+            type: 'string',
+          },
+          html: {
+            type: 'string',
+          },
+          text: {
+            type: 'string',
+          },
+        },
+        required: ['subject', 'html', 'text'],
+      },
+      Member: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          id: {
+            type: 'string',
+          },
+          email: {
+            type: 'string',
+          },
+          displayName: {
+            type: ['string', 'null'],
+          },
+          status: {
+            type: 'string',
+            enum: ['active', 'disabled'],
+          },
+          createdAt: {
+            type: 'string',
+          },
+        },
+        required: ['id', 'email', 'displayName', 'status', 'createdAt'],
+      },
+      MemberPage: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/Member',
+            },
+          },
+          totalCount: {
+            type: 'integer',
+          },
+          nextCursor: {
+            type: ['string', 'null'],
+          },
+        },
+        required: ['items', 'totalCount', 'nextCursor'],
+      },
+      OutboxMessage: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          id: {
+            type: 'string',
+          },
+          kind: {
+            $ref: '#/components/schemas/EmailTemplateKind',
+          },
+          recipient: {
+            type: 'string',
+          },
+          subject: {
+            type: 'string',
+          },
+          status: {
+            type: 'string',
+            enum: ['pending', 'sent', 'failed'],
+          },
+          attempts: {
+            type: 'integer',
+          },
+          lastError: {
+            type: ['string', 'null'],
+          },
+          requestId: {
+            type: ['string', 'null'],
+          },
+          createdAt: {
+            type: 'string',
+          },
+          sentAt: {
+            type: ['string', 'null'],
+          },
+        },
+        required: [
+          'id',
+          'kind',
+          'recipient',
+          'subject',
+          'status',
+          'attempts',
+          'lastError',
+          'requestId',
+          'createdAt',
+          'sentAt',
+        ],
+      },
+      OutboxPage: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/OutboxMessage',
+            },
+          },
+          totalCount: {
+            type: 'integer',
+          },
+          nextCursor: {
+            type: ['string', 'null'],
+          },
+        },
+        required: ['items', 'totalCount', 'nextCursor'],
+      },
+      RegistrationInfo: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          email: {
+            type: 'string',
+          },
+          displayName: {
+            type: ['string', 'null'],
+          },
+          expiresAt: {
+            type: 'string',
+          },
+        },
+        required: ['email', 'displayName', 'expiresAt'],
+      },
+      Registration: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          password: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 1024,
+          },
+          displayName: {
+            type: 'string',
+            maxLength: 100,
+          },
+        },
+        required: ['password'],
+      },
+      Registered: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          email: {
+            type: 'string',
+          },
+        },
+        required: ['email'],
+      },
     },
     responses: {
       BadRequest: {
@@ -392,6 +746,16 @@ export const spec = {
           },
         },
       },
+      Gone: {
+        description: 'The registration link was used, replaced or has expired.',
+        content: {
+          'application/json': {
+            schema: {
+              $ref: '#/components/schemas/Error',
+            },
+          },
+        },
+      },
       PayloadTooLarge: {
         description: 'The body is over 64 KB.',
         content: {
@@ -404,6 +768,44 @@ export const spec = {
       },
     },
     parameters: {
+      token: {
+        name: 'token',
+        in: 'path',
+        required: true,
+        schema: {
+          type: 'string',
+          minLength: 1,
+          maxLength: 128,
+        },
+      },
+      templateKind: {
+        name: 'kind',
+        in: 'path',
+        required: true,
+        schema: {
+          $ref: '#/components/schemas/EmailTemplateKind',
+        },
+      },
+      limit: {
+        name: 'limit',
+        in: 'query',
+        required: false,
+        schema: {
+          type: 'integer',
+          minimum: 1,
+          maximum: 100,
+        },
+      },
+      cursor: {
+        name: 'cursor',
+        in: 'query',
+        required: false,
+        schema: {
+          type: 'string',
+          minLength: 1,
+          maxLength: 200,
+        },
+      },
       requestId: {
         name: 'id',
         in: 'path',
@@ -743,6 +1145,447 @@ export const spec = {
           },
           '413': {
             $ref: '#/components/responses/PayloadTooLarge',
+          },
+        },
+      },
+    },
+    '/public/registrations/{token}': {
+      get: {
+        operationId: 'GetRegistration',
+        description:
+          'What a one-time registration link is for. 404 unknown, 410 used, replaced or expired.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/token',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The registrant.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/RegistrationInfo',
+                },
+              },
+            },
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          '410': {
+            $ref: '#/components/responses/Gone',
+          },
+        },
+      },
+      post: {
+        operationId: 'CompleteRegistration',
+        description:
+          'Set the password (12 to 128 characters, not containing the email or its name part, not a common password) and become a member. The link is used up.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/token',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/Registration',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'Registered.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Registered',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          '410': {
+            $ref: '#/components/responses/Gone',
+          },
+          '413': {
+            $ref: '#/components/responses/PayloadTooLarge',
+          },
+        },
+      },
+    },
+    '/sign-up-requests/{id}/resend-link': {
+      post: {
+        operationId: 'ResendRegistrationLink',
+        description:
+          'Send a fresh registration link for an approved or expired request, voiding the earlier ones. Permission: api-store-access.sign-up-request.review.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/requestId',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The request, approved again.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/SignUpRequest',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          '409': {
+            $ref: '#/components/responses/Conflict',
+          },
+        },
+      },
+    },
+    '/sign-up-requests/bulk-complete': {
+      post: {
+        operationId: 'CompleteSignUpRequests',
+        description:
+          'Approve or reject many tasks at once, each recorded on its own; pending tasks are started by the caller first. Permission: api-store-access.sign-up-request.review.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/BulkCompletion',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'One result per task.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/BulkCompletionResults',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '413': {
+            $ref: '#/components/responses/PayloadTooLarge',
+          },
+        },
+      },
+    },
+    '/invitations': {
+      post: {
+        operationId: 'InviteMembers',
+        description:
+          'Invite 1 to 100 addresses by email, whether or not self sign-up is enabled. Permission: api-store-access.invitation.create.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/Invitation',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'Who was invited and who already was active.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/InvitationResult',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '413': {
+            $ref: '#/components/responses/PayloadTooLarge',
+          },
+        },
+      },
+    },
+    '/email-templates': {
+      get: {
+        operationId: 'ListEmailTemplates',
+        description:
+          'Every email template. Permission: api-store-access.settings.read.',
+        responses: {
+          '200': {
+            description: 'The templates.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/EmailTemplateList',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+        },
+      },
+    },
+    '/email-templates/{kind}': {
+      put: {
+        operationId: 'UpdateEmailTemplate',
+        description:
+          'Save a template; one that does not compile is refused with the line of the error. Permission: api-store-access.settings.update.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/templateKind',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/EmailTemplateContent',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The saved template.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/EmailTemplate',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '413': {
+            $ref: '#/components/responses/PayloadTooLarge',
+          },
+        },
+      },
+    },
+    '/email-templates/{kind}/preview': {
+      post: {
+        operationId: 'PreviewEmailTemplate',
+        description:
+          'Render a template with sample data. Permission: api-store-access.settings.read.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/templateKind',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/EmailTemplateContent',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The rendered email.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/RenderedEmail',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '413': {
+            $ref: '#/components/responses/PayloadTooLarge',
+          },
+        },
+      },
+    },
+    '/members': {
+      get: {
+        operationId: 'ListMembers',
+        description:
+          'Registered members, newest first. Permission: api-store-access.member.read.',
+        parameters: [
+          {
+            name: 'q',
+            in: 'query',
+            required: false,
+            schema: {
+              type: 'string',
+              maxLength: 200,
+            },
+          },
+          {
+            $ref: '#/components/parameters/limit',
+          },
+          {
+            $ref: '#/components/parameters/cursor',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'A page of members.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/MemberPage',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+        },
+      },
+    },
+    '/members/{id}/disable': {
+      post: {
+        operationId: 'DisableMember',
+        description:
+          'Disable a member. Permission: api-store-access.member.manage.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/requestId',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The member, disabled.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Member',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+    },
+    '/outbox': {
+      get: {
+        operationId: 'ListOutbox',
+        description:
+          'Emails in the outbox, newest first, to find the ones that failed. Permission: api-store-access.sign-up-request.read.',
+        parameters: [
+          {
+            name: 'status',
+            in: 'query',
+            required: false,
+            schema: {
+              type: 'string',
+              enum: ['pending', 'sent', 'failed'],
+            },
+          },
+          {
+            name: 'requestId',
+            in: 'query',
+            required: false,
+            schema: {
+              type: 'string',
+              maxLength: 64,
+            },
+          },
+          {
+            $ref: '#/components/parameters/limit',
+          },
+          {
+            $ref: '#/components/parameters/cursor',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'A page of messages.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/OutboxPage',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
           },
         },
       },

@@ -9,6 +9,8 @@ import {
   emailDomain,
   isValidEmail,
   normalizeEmail,
+  BulkCompletionResult,
+  SelfSignUpSettings,
   SignUpDecision,
   SignUpRequest,
 } from 'backstage-plugin-api-store-access-common';
@@ -17,9 +19,29 @@ import {
   NewSignUpRequest,
   SignUpRequestStore,
 } from '../database/SignUpRequestStore';
+import { NewOutboxMessage } from '../database/OutboxStore';
+import { RegistrationLinkStore } from '../database/RegistrationLinkStore';
 
 /** The actor recorded for decisions the portal takes by itself. */
 export const SYSTEM_ACTOR = 'system';
+
+function welcomeMessage(
+  email: string,
+  displayName: string | null,
+): NewOutboxMessage {
+  return {
+    kind: 'welcome',
+    recipient: email,
+    payload: { email, displayName: displayName ?? '' },
+  };
+}
+
+function linkMessage(request: SignUpRequest): NewOutboxMessage {
+  return {
+    ...welcomeMessage(request.email, request.displayName),
+    kind: request.source === 'invitation' ? 'invitation' : 'welcome',
+  };
+}
 
 /** A visitor's sign-up as it arrives. */
 export interface SignUpSubmission {
@@ -35,7 +57,16 @@ export class SignUpWorkflow {
   constructor(
     private readonly settings: SettingsStore,
     private readonly requests: SignUpRequestStore,
+    private readonly links: RegistrationLinkStore,
+    private readonly options: { adminGroup: string },
   ) {}
+
+  /** Who hears of a new request: the admin group, or the admin who configured sign-up. */
+  private adminRecipients(settings: SelfSignUpSettings): string {
+    return settings.notifyAllAdmins || !settings.updatedBy
+      ? this.options.adminGroup
+      : settings.updatedBy;
+  }
 
   /**
    * Takes a visitor's sign-up. Resolves the same way for a new, a known and a blocked
@@ -90,9 +121,21 @@ export class SignUpWorkflow {
           submitted,
           { actor: SYSTEM_ACTOR, action: 'approved', detail },
         ],
+        messages: [welcomeMessage(email, displayName)],
       };
     } else {
-      request = { ...base, status: 'pending_approval', events: [submitted] };
+      request = {
+        ...base,
+        status: 'pending_approval',
+        events: [submitted],
+        messages: [
+          {
+            kind: 'admin-notification',
+            recipient: this.adminRecipients(settings),
+            payload: { email, displayName: displayName ?? '' },
+          },
+        ],
+      };
     }
     await this.requests.create(request);
   }
@@ -126,13 +169,107 @@ export class SignUpWorkflow {
   ): Promise<SignUpRequest> {
     const trimmedReason = reason?.trim() || null;
     const status = decision === 'approve' ? 'approved' : 'rejected';
+    const request = await this.get(id);
+    const messages: NewOutboxMessage[] = [];
+    if (decision === 'approve') {
+      messages.push(welcomeMessage(request.email, request.displayName));
+    } else if ((await this.settings.get()).sendRejectionEmail) {
+      messages.push({
+        kind: 'rejection',
+        recipient: request.email,
+        payload: {
+          email: request.email,
+          displayName: request.displayName ?? '',
+          reason: trimmedReason ?? '',
+        },
+      });
+    }
     const completed = await this.requests.transition(
       id,
       { fromStatuses: ['in_review'], assignee: actor },
       { status, decision, reason: trimmedReason },
       { actor, action: status, detail: trimmedReason },
+      messages,
     );
     return completed ?? this.refuse(id, 'complete', actor);
+  }
+
+  /**
+   * Decides many tasks at once, each on its own: a pending task is started and
+   * completed by the caller, a task the caller started is completed. Each outcome is
+   * reported; one failure does not stop the others.
+   */
+  async completeMany(
+    ids: string[],
+    actor: string,
+    decision: SignUpDecision,
+    reason?: string,
+  ): Promise<BulkCompletionResult[]> {
+    const results: BulkCompletionResult[] = [];
+    for (const id of [...new Set(ids)]) {
+      try {
+        const current = await this.get(id);
+        if (current.status === 'pending_approval') {
+          await this.start(id, actor);
+        }
+        const request = await this.complete(id, actor, decision, reason);
+        results.push({ id, ok: true, request });
+      } catch (error) {
+        const { name, message } = error as Error;
+        results.push({ id, ok: false, error: { name, message } });
+      }
+    }
+    return results;
+  }
+
+  /**
+   * Sends a fresh registration link for an approved or expired request and voids the
+   * earlier ones.
+   */
+  async resendLink(id: string, actor: string): Promise<SignUpRequest> {
+    const request = await this.get(id);
+    const resendAt = Date.now();
+    let resent: SignUpRequest | undefined;
+    try {
+      resent = await this.requests.transition(
+        id,
+        { fromStatuses: ['approved', 'expired'] },
+        { status: 'approved' },
+        { actor, action: 'link-resent' },
+        [linkMessage(request)],
+      );
+    } catch (error) {
+      throw new ConflictError(
+        `Another active request exists for ${request.email}; resend the link from that one`,
+      );
+    }
+    if (!resent) {
+      throw new ConflictError(
+        `A link can only be resent for approved or expired requests; this one is ${request.status}`,
+      );
+    }
+    await this.links.voidEarlier(id, resendAt);
+    return resent;
+  }
+
+  /** Turns approved requests whose link expired unused into `expired`. */
+  async expireStaleLinks(now: number = Date.now()): Promise<number> {
+    let expired = 0;
+    for (const id of await this.links.requestsWithExpiredLinks(now, 500)) {
+      const changed = await this.requests.transition(
+        id,
+        { fromStatuses: ['approved'] },
+        { status: 'expired' },
+        {
+          actor: SYSTEM_ACTOR,
+          action: 'expired',
+          detail: 'The registration link expired unused',
+        },
+      );
+      await this.links.voidEarlier(id, now + 1);
+      expired += changed ? 1 : 0;
+    }
+    return expired;
   }
 
   private async refuse(

@@ -1,0 +1,77 @@
+import {
+  EmailTemplateContent,
+  EmailTemplateKind,
+} from 'backstage-plugin-api-store-access-common';
+import { emailButton, emailLayout } from './emailLayout';
+
+const textFooter = `
+--
+{{ signatureLine }}{% if contactEmail %}
+Questions? Write to {{ contactEmail }}.{% endif %}`;
+
+/** The templates in use until an admin changes them. */
+export const defaultTemplates: Record<EmailTemplateKind, EmailTemplateContent> =
+  {
+    'admin-notification': {
+      subject: 'New sign-up request from {{ email }}',
+      logoUrl: '',
+      html: emailLayout(`<h1 style="font-size:20px;margin:0 0 16px 0;">A new sign-up awaits your approval</h1>
+<p><strong>{{ displayName or email }}</strong> ({{ email }}) asked to join {{ portalTitle }}.</p>
+<p>Start the task on the Approval Tasks tab, choose Approve or Reject, and complete it.</p>
+${emailButton('{{ approvalTasksLink }}', 'Open Approval Tasks')}`),
+      text: `A new sign-up awaits your approval.
+
+{{ displayName or email }} ({{ email }}) asked to join {{ portalTitle }}.
+Start the task on the Approval Tasks tab, choose Approve or Reject, and complete it:
+{{ approvalTasksLink }}
+${textFooter}`,
+    },
+    welcome: {
+      subject: 'Welcome to {{ portalTitle }}: complete your registration',
+      logoUrl: '',
+      html: emailLayout(`<h1 style="font-size:20px;margin:0 0 16px 0;">Welcome{% if displayName %}, {{ displayName }}{% endif %}!</h1>
+<p>Your request to join {{ portalTitle }} was approved. Set a password to finish your registration; then sign in with {{ email }} to browse and consume our APIs.</p>
+${emailButton('{{ link }}', 'Complete registration')}
+<p style="font-size:13px;color:#616e7c;">The link works once and expires on {{ expiresAt }}.</p>`),
+      text: `Welcome{% if displayName %}, {{ displayName }}{% endif %}!
+
+Your request to join {{ portalTitle }} was approved. Set a password to finish your registration; then sign in with {{ email }} to browse and consume our APIs:
+
+{{ link }}
+
+The link works once and expires on {{ expiresAt }}.
+${textFooter}`,
+    },
+    rejection: {
+      subject: 'Your request to join {{ portalTitle }}',
+      logoUrl: '',
+      html: emailLayout(`<h1 style="font-size:20px;margin:0 0 16px 0;">About your sign-up request</h1>
+<p>Thank you for your interest in {{ portalTitle }}. We are unable to approve the request for {{ email }} at this time.</p>
+{% if reason %}<p style="padding:12px 16px;background:#f4f5f7;border-radius:4px;"><strong>Reason:</strong> {{ reason }}</p>{% endif %}
+<p>If you believe this is a mistake, reply to this email.</p>`),
+      text: `About your sign-up request
+
+Thank you for your interest in {{ portalTitle }}. We are unable to approve the request for {{ email }} at this time.
+{% if reason %}
+Reason: {{ reason }}
+{% endif %}
+If you believe this is a mistake, reply to this email.
+${textFooter}`,
+    },
+    invitation: {
+      subject: 'You are invited to {{ portalTitle }}',
+      logoUrl: '',
+      html: emailLayout(`<h1 style="font-size:20px;margin:0 0 16px 0;">You are invited</h1>
+<p>You have been invited to join {{ portalTitle }} and use our APIs. Set a password to create your account for {{ email }}.</p>
+${emailButton('{{ link }}', 'Accept the invitation')}
+<p style="font-size:13px;color:#616e7c;">The link works once and expires on {{ expiresAt }}.</p>`),
+      text: `You are invited
+
+You have been invited to join {{ portalTitle }} and use our APIs. Set a password to create your account for {{ email }}:
+
+{{ link }}
+
+The link works once and expires on {{ expiresAt }}.
+${textFooter}`,
+    },
+  };

@@ -1,0 +1,122 @@
+import {
+  AuditorService,
+  AuthService,
+  HttpAuthService,
+  LoggerService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { Config, readDurationFromConfig } from '@backstage/config';
+import { durationToMilliseconds, HumanDuration } from '@backstage/types';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { Knex } from 'knex';
+import { DatabaseSettingsStore } from '../database/DatabaseSettingsStore';
+import { DatabaseSignUpRequestStore } from '../database/DatabaseSignUpRequestStore';
+import { EmailTemplateStore } from '../database/EmailTemplateStore';
+import { MemberStore } from '../database/MemberStore';
+import { OutboxStore } from '../database/OutboxStore';
+import { RegistrationLinkStore } from '../database/RegistrationLinkStore';
+import { EmailComposer } from '../mail/EmailComposer';
+import { createMailTransport, MailTransport } from '../mail/MailTransport';
+import { OutboxDeliverer } from '../mail/OutboxDeliverer';
+import { RecipientResolver } from '../mail/RecipientResolver';
+import { TemplateRenderer } from '../mail/TemplateRenderer';
+import { createAuthorize } from './authorize';
+import { RouteContext } from './context';
+import { RegistrationService } from './RegistrationService';
+import { SignUpWorkflow } from './SignUpWorkflow';
+
+/** The admin group when `apiStoreAccess.adminGroup` is not set. */
+export const DEFAULT_ADMIN_GROUP = 'group:default/api-store-admins';
+
+function duration(
+  config: Config,
+  key: string,
+  fallback: HumanDuration,
+): number {
+  return durationToMilliseconds(
+    config.has(key) ? readDurationFromConfig(config, { key }) : fallback,
+  );
+}
+
+/** Builds the stores, workflow and mail pipeline from the plugin's services and config. */
+export function createContext(deps: {
+  db: Knex;
+  config: Config;
+  logger: LoggerService;
+  auth: AuthService;
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  auditor: AuditorService;
+  catalog: CatalogService;
+  transport?: MailTransport;
+}): RouteContext & { transport: MailTransport } {
+  const { db, config, logger } = deps;
+  const app = {
+    baseUrl: (
+      config.getOptionalString('app.baseUrl') ?? 'http://localhost:3000'
+    ).replace(/\/+$/, ''),
+    title: config.getOptionalString('app.title') ?? 'Backstage',
+  };
+  const settings = new DatabaseSettingsStore(db);
+  const requests = new DatabaseSignUpRequestStore(db);
+  const templates = new EmailTemplateStore(db);
+  const outbox = new OutboxStore(db);
+  const links = new RegistrationLinkStore(db);
+  const members = new MemberStore(db);
+  const renderer = new TemplateRenderer();
+  const transport = deps.transport ?? createMailTransport(config, logger);
+  const composer = new EmailComposer({
+    settings,
+    templates,
+    requests,
+    links,
+    renderer,
+    recipients: new RecipientResolver(deps.catalog, deps.auth),
+    options: {
+      appBaseUrl: app.baseUrl,
+      portalTitle: app.title,
+      fromAddress:
+        config.getOptionalString('apiStoreAccess.email.from') ??
+        'no-reply@example.com',
+      linkLifetimeMs: duration(
+        config,
+        'apiStoreAccess.registrationLinkExpiry',
+        {
+          hours: 72,
+        },
+      ),
+    },
+  });
+  const deliverer = new OutboxDeliverer({
+    outbox,
+    composer,
+    transport,
+    logger,
+    retry: {
+      maxAttempts:
+        config.getOptionalNumber('apiStoreAccess.email.maxAttempts') ?? 8,
+      initialDelayMs: duration(config, 'apiStoreAccess.email.retryDelay', {
+        seconds: 30,
+      }),
+    },
+  });
+  return {
+    app,
+    settings,
+    requests,
+    templates,
+    outbox,
+    members,
+    renderer,
+    deliverer,
+    transport,
+    workflow: new SignUpWorkflow(settings, requests, links, {
+      adminGroup:
+        config.getOptionalString('apiStoreAccess.adminGroup') ??
+        DEFAULT_ADMIN_GROUP,
+    }),
+    registration: new RegistrationService(db, links, requests, members),
+    authorize: createAuthorize(deps),
+    auditor: deps.auditor,
+  };
+}
