@@ -162,15 +162,13 @@ export class OutboxStore {
 
   /** Records a delivered message. */
   async markSent(id: string, subject: string, now: number): Promise<void> {
-    await this.db(TABLE)
-      .where({ id })
-      .update({
-        status: 'sent',
-        subject,
-        sent_at: now,
-        locked_until: null,
-        last_error: null,
-      });
+    await this.db(TABLE).where({ id }).update({
+      status: 'sent',
+      subject,
+      sent_at: now,
+      locked_until: null,
+      last_error: null,
+    });
   }
 
   /** Records a failed attempt: retried at `retryAt`, or failed for good when it is null. */

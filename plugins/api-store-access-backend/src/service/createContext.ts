@@ -49,7 +49,7 @@ export function createContext(deps: {
   auditor: AuditorService;
   catalog: CatalogService;
   transport?: MailTransport;
-}): RouteContext & { transport: MailTransport } {
+}): RouteContext & { transport: MailTransport; composer: EmailComposer } {
   const { db, config, logger } = deps;
   const app = {
     baseUrl: (
@@ -110,6 +110,7 @@ export function createContext(deps: {
     renderer,
     deliverer,
     transport,
+    composer,
     workflow: new SignUpWorkflow(settings, requests, links, {
       adminGroup:
         config.getOptionalString('apiStoreAccess.adminGroup') ??

@@ -1,0 +1,218 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { ConfigReader } from '@backstage/config';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { Knex } from 'knex';
+import { createTestDatabases } from '../__testUtils__/testDatabases';
+import { startSmtpServer, TestSmtpServer } from '../__testUtils__/smtpServer';
+import { testConfig, testEntities } from '../__testUtils__/testBackend';
+import { migrateDatabase } from '../database/migrateDatabase';
+import { createContext } from '../service/createContext';
+import { createSmtpTransport } from './MailTransport';
+import { OutboxDeliverer } from './OutboxDeliverer';
+
+jest.setTimeout(60_000);
+
+function recordingLogger(lines: string[]): LoggerService {
+  const record = (message: string, meta?: unknown) => {
+    lines.push(`${message} ${meta ? JSON.stringify(meta) : ''}`);
+  };
+  const logger: LoggerService = {
+    error: record,
+    warn: record,
+    info: record,
+    debug: record,
+    child: () => logger,
+  };
+  return logger;
+}
+
+describe.each(createTestDatabases().eachSupportedId())(
+  'outbox delivery on %p',
+  databaseId => {
+    const databases = createTestDatabases();
+    let knex: Knex;
+    let smtp: TestSmtpServer;
+    let logLines: string[];
+
+    beforeAll(async () => {
+      knex = await databases.init(databaseId);
+      await migrateDatabase(knex);
+      smtp = await startSmtpServer();
+    });
+    afterAll(() => smtp.stop());
+
+    async function setUp(maxAttempts = 8) {
+      await knex('api_store_access_registration_links').delete();
+      await knex('api_store_access_outbox').delete();
+      await knex('sign_up_request_events').delete();
+      await knex('sign_up_requests').delete();
+      smtp.messages.length = 0;
+      logLines = [];
+      const data = testConfig(smtp.port);
+      (data.apiStoreAccess.email as any).maxAttempts = maxAttempts;
+      const logger = recordingLogger(logLines);
+      const ctx = createContext({
+        db: knex,
+        config: new ConfigReader(data),
+        logger,
+        auth: mockServices.auth(),
+        httpAuth: mockServices.httpAuth(),
+        permissions: mockServices.permissions.mock(),
+        auditor: mockServices.auditor.mock(),
+        catalog: catalogServiceMock({ entities: testEntities }),
+      });
+      const current = await ctx.settings.get();
+      await ctx.settings.replace(
+        {
+          ...current,
+          selfSignUpEnabled: true,
+          approvalProcess: 'auto',
+          signatureLine: 'API team',
+          contactEmail: 'help@example.com',
+        },
+        current.version,
+        'user:default/admin',
+      );
+      let offset = 0;
+      const makeDeliverer = () =>
+        new OutboxDeliverer({
+          outbox: ctx.outbox,
+          composer: ctx.composer,
+          transport: createSmtpTransport(
+            { host: '127.0.0.1', port: smtp.port },
+            logger,
+          ),
+          logger,
+          retry: { maxAttempts, initialDelayMs: 30_000 },
+          now: () => Date.now() + offset,
+        });
+      return {
+        ctx,
+        makeDeliverer,
+        advance: (ms: number) => {
+          offset += ms;
+        },
+      };
+    }
+
+    it('keeps messages while SMTP is down and delivers each once after recovery', async () => {
+      const { ctx, makeDeliverer, advance } = await setUp();
+      const deliverer = makeDeliverer();
+      for (let i = 0; i < 5; i++) {
+        await ctx.workflow.submit({ email: `outage${i}@example.com` });
+      }
+      await smtp.stop();
+      expect(await deliverer.deliverDue()).toBe(0);
+      const waiting = await knex('api_store_access_outbox').orderBy('seq');
+      expect(waiting.map(r => [r.status, Number(r.attempts)])).toEqual(
+        Array(5).fill(['pending', 1]),
+      );
+      expect(waiting[0].last_error).toMatch(/ECONNREFUSED/);
+
+      await smtp.start();
+      advance(1_000);
+      expect(await deliverer.deliverDue()).toBe(0);
+      advance(30_000);
+      expect(await deliverer.deliverDue()).toBe(5);
+      advance(3600_000);
+      expect(await deliverer.deliverDue()).toBe(0);
+
+      const recipients = smtp.messages
+        .map(m => (m.to as any).value[0].address)
+        .sort();
+      expect(recipients).toEqual(
+        [0, 1, 2, 3, 4].map(i => `outage${i}@example.com`),
+      );
+      const sent = await knex('api_store_access_outbox').where({
+        status: 'sent',
+      });
+      expect(sent).toHaveLength(5);
+    });
+
+    it('backs off exponentially and leaves a permanent failure visible', async () => {
+      const { ctx, makeDeliverer, advance } = await setUp(3);
+      const deliverer = makeDeliverer();
+      await ctx.workflow.submit({ email: 'never@example.com' });
+      await smtp.stop();
+      try {
+        await deliverer.deliverDue();
+        const first = await knex('api_store_access_outbox').first();
+        advance(25_000);
+        await deliverer.deliverDue();
+        expect(
+          Number((await knex('api_store_access_outbox').first()).attempts),
+        ).toBe(1);
+        advance(5_000);
+        await deliverer.deliverDue();
+        const second = await knex('api_store_access_outbox').first();
+        expect(Number(second.attempts)).toBe(2);
+        const gap =
+          Number(second.next_attempt_at) - Number(first.next_attempt_at);
+        expect(gap).toBeGreaterThanOrEqual(60_000);
+        expect(gap).toBeLessThan(65_000);
+        advance(60_000);
+        await deliverer.deliverDue();
+        advance(1_000_000);
+        await deliverer.deliverDue();
+      } finally {
+        await smtp.start();
+      }
+      const failed = await ctx.outbox.list({ status: 'failed', limit: 10 });
+      expect(failed.totalCount).toBe(1);
+      expect(failed.items[0]).toMatchObject({
+        recipient: 'never@example.com',
+        attempts: 3,
+        status: 'failed',
+      });
+      advance(3600_000);
+      expect(await makeDeliverer().deliverDue()).toBe(0);
+      expect(smtp.messages).toHaveLength(0);
+    });
+
+    it('sends each message once with two workers on one database', async () => {
+      const { ctx, makeDeliverer } = await setUp();
+      for (let i = 0; i < 40; i++) {
+        await ctx.workflow.submit({ email: `worker${i}@example.com` });
+      }
+      const [a, b] = await Promise.all([
+        makeDeliverer().deliverDue(),
+        makeDeliverer().deliverDue(),
+      ]);
+      expect(a + b).toBe(40);
+      const recipients = smtp.messages.map(m => (m.to as any).value[0].address);
+      expect(recipients).toHaveLength(40);
+      expect(new Set(recipients).size).toBe(40);
+    });
+
+    it('never logs a registration link, token or password', async () => {
+      const { ctx, makeDeliverer } = await setUp();
+      await ctx.workflow.submit({ email: 'keeper@example.com' });
+      await makeDeliverer().deliverDue();
+      const [mail] = await smtp.waitFor(1);
+      const token = mail.text!.match(/register\/([A-Za-z0-9_-]+)/)![1];
+      await ctx.registration.register(token, 'a secret passphrase here');
+      const log = logLines.join('\n');
+      expect(log).toContain('keeper@example.com');
+      expect(log).not.toContain(token);
+      expect(log).not.toContain('/api-store/register/');
+      expect(log).not.toContain('a secret passphrase here');
+    });
+
+    it('turns an approved request whose link expired unused into expired', async () => {
+      const { ctx, makeDeliverer } = await setUp();
+      await ctx.workflow.submit({ email: 'stale@example.com' });
+      await makeDeliverer().deliverDue();
+      expect(await ctx.workflow.expireStaleLinks()).toBe(0);
+      await knex('api_store_access_registration_links').update({
+        expires_at: Date.now() - 1,
+      });
+      expect(await ctx.workflow.expireStaleLinks()).toBe(1);
+      expect(await ctx.workflow.expireStaleLinks()).toBe(0);
+      const [row] = await knex('sign_up_requests').where({
+        email: 'stale@example.com',
+      });
+      expect(row.status).toBe('expired');
+    });
+  },
+);
