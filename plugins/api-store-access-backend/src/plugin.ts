@@ -3,10 +3,12 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { apiStoreAccessPermissions } from 'backstage-plugin-api-store-access-common';
 import { migrateDatabase } from './database/migrateDatabase';
 import { createContext } from './service/createContext';
 import { createRouter } from './service/router';
+import { createAdminNotifier } from './service/adminNotifications';
 
 /** The backend plugin `api-store-access`: self sign-up, Approval Tasks and registration. */
 export const apiStoreAccessPlugin = createBackendPlugin({
@@ -26,6 +28,7 @@ export const apiStoreAccessPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         auditor: coreServices.auditor,
         catalog: catalogServiceRef,
+        notifications: notificationService,
       },
       async init(deps) {
         const { database, scheduler, lifecycle, httpRouter } = deps;
@@ -34,7 +37,14 @@ export const apiStoreAccessPlugin = createBackendPlugin({
           await migrateDatabase(db);
         }
         deps.permissionsRegistry.addPermissions(apiStoreAccessPermissions);
-        const ctx = createContext({ ...deps, db });
+        const ctx = createContext({
+          ...deps,
+          db,
+          onAwaitingApproval: createAdminNotifier(
+            deps.notifications,
+            deps.logger,
+          ),
+        });
 
         await scheduler.scheduleTask({
           id: 'api-store-access-outbox-delivery',

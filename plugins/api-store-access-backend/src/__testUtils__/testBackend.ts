@@ -6,6 +6,11 @@ import {
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Knex } from 'knex';
+import { createServiceFactory } from '@backstage/backend-plugin-api';
+import {
+  NotificationSendOptions,
+  notificationService,
+} from '@backstage/plugin-notifications-node';
 import request from 'supertest';
 import { apiStoreAccessPlugin } from '../plugin';
 
@@ -95,6 +100,16 @@ export async function startApiStoreAccessBackend(
   smtpPort: number = 9,
 ) {
   const auditEvents: SeenAuditEvent[] = [];
+  const notificationsSent: NotificationSendOptions[] = [];
+  const notifications = createServiceFactory({
+    service: notificationService,
+    deps: {},
+    factory: () => ({
+      send: async (options: NotificationSendOptions) => {
+        notificationsSent.push(options);
+      },
+    }),
+  });
   const admins = [ADMIN, OTHER_ADMIN];
   const permissions = mockServices.permissions.mock({
     authorize: async (requests, { credentials }) => {
@@ -130,6 +145,7 @@ export async function startApiStoreAccessBackend(
       permissions.factory,
       auditor.factory,
       catalogServiceMock.factory({ entities: testEntities }),
+      notifications,
       mockServices.rootConfig.factory({ data: testConfig(smtpPort) }),
     ],
   });
@@ -176,6 +192,7 @@ export async function startApiStoreAccessBackend(
   /** Empties the plugin's tables and restores default settings. */
   async function reset() {
     auditEvents.length = 0;
+    notificationsSent.length = 0;
     await knex('api_store_access_registration_links').delete();
     await knex('api_store_access_outbox').delete();
     await knex('api_store_access_members').delete();
@@ -199,5 +216,14 @@ export async function startApiStoreAccessBackend(
     };
   }
 
-  return { backend, http, auditEvents, configure, signUp, reset, rowCounts };
+  return {
+    backend,
+    http,
+    auditEvents,
+    notificationsSent,
+    configure,
+    signUp,
+    reset,
+    rowCounts,
+  };
 }

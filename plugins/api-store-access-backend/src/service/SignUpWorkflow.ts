@@ -58,7 +58,11 @@ export class SignUpWorkflow {
     private readonly settings: SettingsStore,
     private readonly requests: SignUpRequestStore,
     private readonly links: RegistrationLinkStore,
-    private readonly options: { adminGroup: string },
+    private readonly options: {
+      adminGroup: string;
+      /** Told (without waiting) of each new request that awaits approval. */
+      onAwaitingApproval?: (request: SignUpRequest, recipients: string) => void;
+    },
   ) {}
 
   /** Who hears of a new request: the admin group, or the admin who configured sign-up. */
@@ -137,7 +141,10 @@ export class SignUpWorkflow {
         ],
       };
     }
-    await this.requests.create(request);
+    const { created, request: stored } = await this.requests.create(request);
+    if (created && stored?.status === 'pending_approval') {
+      this.options.onAwaitingApproval?.(stored, this.adminRecipients(settings));
+    }
   }
 
   /** One request with its history; throws NotFoundError. */

@@ -9,6 +9,7 @@ import { Config, readDurationFromConfig } from '@backstage/config';
 import { durationToMilliseconds, HumanDuration } from '@backstage/types';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { Knex } from 'knex';
+import { SignUpRequest } from 'backstage-plugin-api-store-access-common';
 import { DatabaseSettingsStore } from '../database/DatabaseSettingsStore';
 import { DatabaseSignUpRequestStore } from '../database/DatabaseSignUpRequestStore';
 import { EmailTemplateStore } from '../database/EmailTemplateStore';
@@ -49,6 +50,8 @@ export function createContext(deps: {
   auditor: AuditorService;
   catalog: CatalogService;
   transport?: MailTransport;
+  /** Told of each new request that awaits approval. */
+  onAwaitingApproval?: (request: SignUpRequest, recipients: string) => void;
 }): RouteContext & { transport: MailTransport; composer: EmailComposer } {
   const { db, config, logger } = deps;
   const app = {
@@ -115,6 +118,7 @@ export function createContext(deps: {
       adminGroup:
         config.getOptionalString('apiStoreAccess.adminGroup') ??
         DEFAULT_ADMIN_GROUP,
+      onAwaitingApproval: deps.onAwaitingApproval,
     }),
     registration: new RegistrationService(db, links, requests, members),
     authorize: createAuthorize(deps),

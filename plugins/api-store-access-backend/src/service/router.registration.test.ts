@@ -186,6 +186,16 @@ describe.each(createTestDatabases().eachSupportedId())(
         `${APP_BASE_URL}/api-store-access/approval-tasks`,
       );
 
+      expect(t.notificationsSent).toEqual([
+        {
+          recipients: { type: 'entity', entityRef: ['user:default/admin'] },
+          payload: expect.objectContaining({
+            title: 'New sign-up request from waiting@example.com',
+            link: '/api-store-access/approval-tasks',
+          }),
+        },
+      ]);
+
       await t.configure({ notifyAllAdmins: true });
       await t.signUp('second@example.com');
       const [, toAll] = await smtp.waitFor(2);
