@@ -26,6 +26,21 @@ export interface MailTransport {
 /** The default folder of the file transport, relative to the backend's working directory. */
 export const DEFAULT_MAILBOX_DIRECTORY = './mailbox';
 
+// nodemailer encodes any text with lines over 76 characters as quoted-printable, which
+// splits the registration link across lines of the raw message. Plain ASCII text with
+// lines under SMTP's limit is valid as 7bit, so it goes as a raw part and reads whole.
+function plainText(text: string) {
+  const normalized = text.replace(/\r?\n/g, '\r\n');
+  const sevenBit =
+    /^[\x20-\x7e\r\n\t]*$/.test(normalized) &&
+    normalized.split('\r\n').every(line => line.length <= 998);
+  return sevenBit
+    ? {
+        raw: `Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 7bit\r\n\r\n${normalized}`,
+      }
+    : text;
+}
+
 function toMessage(email: OutgoingEmail) {
   return {
     from: email.from,
@@ -33,7 +48,7 @@ function toMessage(email: OutgoingEmail) {
     to: email.to,
     subject: email.subject,
     html: email.html,
-    text: email.text,
+    text: plainText(email.text),
   };
 }
 

@@ -3,6 +3,7 @@ import express from 'express';
 import { spec } from '../schema/openapi.generated';
 import { RouteContext } from './context';
 import { jsonBody } from './jsonBody';
+import { redactTokens } from './redactTokens';
 import { addPublicRoutes } from './routes/publicRoutes';
 import { addSettingsRoutes } from './routes/settingsRoutes';
 import { addTaskRoutes } from './routes/taskRoutes';
@@ -25,6 +26,7 @@ export function createRouter(ctx: RouteContext): express.Router {
   addMemberRoutes(router, ctx);
 
   const outer = express.Router();
+  outer.use(redactTokens());
   outer.use(jsonBody());
   outer.use(router);
   return outer;
