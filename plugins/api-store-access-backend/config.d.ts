@@ -18,6 +18,16 @@ export interface Config {
     email?: {
       /** The sender address; the settings' signature line becomes its display name. */
       from?: string;
+      /**
+       * Delivery attempts before a message is failed for good.
+       * @default 8
+       */
+      maxAttempts?: number;
+      /**
+       * Wait before the second attempt, doubled after each further one (up to an hour).
+       * @default { seconds: 30 }
+       */
+      retryDelay?: HumanDuration;
       /** The mail transport: `file` (the embedded default) or `smtp`. */
       transport?:
         | {
