@@ -14,6 +14,29 @@ export interface Config {
      * @default { hours: 72 }
      */
     registrationLinkExpiry?: HumanDuration;
+    /** Member sessions (sign-in with email and password). */
+    session?: {
+      /**
+       * How long a member stays signed in.
+       * @default { hours: 12 }
+       */
+      lifetime?: HumanDuration;
+    };
+    /** Locking members out after repeated failed sign-ins. */
+    lockout?: {
+      /**
+       * Failed sign-ins within `window` that lock the member.
+       * @default 10
+       */
+      maxFailures?: number;
+      /** @default { minutes: 15 } */
+      window?: HumanDuration;
+      /**
+       * How long the member stays locked.
+       * @default { minutes: 15 }
+       */
+      duration?: HumanDuration;
+    };
     /** How emails leave the portal. */
     email?: {
       /** The sender address; the settings' signature line becomes its display name. */

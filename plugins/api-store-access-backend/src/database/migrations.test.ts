@@ -49,6 +49,7 @@ describe('migrations', () => {
         'api_store_access_members',
         'api_store_access_outbox',
         'api_store_access_registration_links',
+        'api_store_access_sessions',
         'api_store_access_settings',
         'sign_up_request_events',
         'sign_up_requests',

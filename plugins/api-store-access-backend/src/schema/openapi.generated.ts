@@ -693,6 +693,74 @@ export const spec = {
         },
         required: ['email'],
       },
+      SignIn: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          email: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 320,
+          },
+          password: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 1024,
+          },
+        },
+        required: ['email', 'password'],
+      },
+      SessionToken: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          token: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 128,
+          },
+        },
+        required: ['token'],
+      },
+      MemberRecord: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          id: {
+            type: 'string',
+          },
+          email: {
+            type: 'string',
+          },
+          displayName: {
+            type: ['string', 'null'],
+          },
+          status: {
+            type: 'string',
+            enum: ['active', 'disabled'],
+          },
+          updatedAt: {
+            type: 'integer',
+          },
+        },
+        required: ['id', 'email', 'displayName', 'status', 'updatedAt'],
+      },
+      MemberChanges: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/MemberRecord',
+            },
+          },
+          now: {
+            type: 'integer',
+          },
+        },
+        required: ['items', 'now'],
+      },
     },
     responses: {
       BadRequest: {
@@ -1586,6 +1654,112 @@ export const spec = {
           },
           '403': {
             $ref: '#/components/responses/Forbidden',
+          },
+        },
+      },
+    },
+    '/public/sessions': {
+      post: {
+        operationId: 'SignInMember',
+        description:
+          'Sign a community member in with email and password: 204 with an HttpOnly session cookie. Wrong credentials, unknown emails, disabled and locked members all get the same 401.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/SignIn',
+              },
+            },
+          },
+        },
+        responses: {
+          '204': {
+            description: 'Signed in; the session cookie is set.',
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+        },
+      },
+      delete: {
+        operationId: 'SignOutMember',
+        description:
+          'End the session of the cookie, if any, and clear the cookie.',
+        responses: {
+          '204': {
+            description: 'Signed out.',
+          },
+        },
+      },
+    },
+    '/internal/sessions/resolve': {
+      post: {
+        operationId: 'ResolveMemberSession',
+        description:
+          'For backend plugins (service tokens only): the member behind a session token.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/SessionToken',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The member.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/MemberRecord',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+        },
+      },
+    },
+    '/internal/members': {
+      get: {
+        operationId: 'ListMemberChanges',
+        description:
+          'For backend plugins (service tokens only): every member, or those changed at or after updatedSince (epoch milliseconds), with the server time to ask from next.',
+        parameters: [
+          {
+            name: 'updatedSince',
+            in: 'query',
+            required: false,
+            schema: {
+              type: 'integer',
+              minimum: 0,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The members.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/MemberChanges',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
           },
         },
       },

@@ -1,4 +1,4 @@
-import { AuditorService } from '@backstage/backend-plugin-api';
+import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
 import { EmailTemplateStore } from '../database/EmailTemplateStore';
 import { MemberStore } from '../database/MemberStore';
 import { OutboxStore } from '../database/OutboxStore';
@@ -9,6 +9,8 @@ import { TemplateRenderer } from '../mail/TemplateRenderer';
 import { Authorize } from './authorize';
 import { RegistrationService } from './RegistrationService';
 import { SignUpWorkflow } from './SignUpWorkflow';
+import { MemberSignIn } from './MemberSignIn';
+import { SessionStore } from '../database/SessionStore';
 
 /** Everything the routes work with. */
 export interface RouteContext {
@@ -21,8 +23,11 @@ export interface RouteContext {
   registration: RegistrationService;
   deliverer: OutboxDeliverer;
   renderer: TemplateRenderer;
+  sessions: SessionStore;
+  signIn: MemberSignIn;
   authorize: Authorize;
+  httpAuth: HttpAuthService;
   auditor: AuditorService;
-  /** The portal's `app.baseUrl` and `app.title`, for previews. */
-  app: { baseUrl: string; title: string };
+  /** The portal's `app.baseUrl` and `app.title`, and whether cookies need https. */
+  app: { baseUrl: string; title: string; secureCookies: boolean };
 }

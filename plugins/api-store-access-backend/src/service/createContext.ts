@@ -25,6 +25,8 @@ import { createAuthorize } from './authorize';
 import { RouteContext } from './context';
 import { RegistrationService } from './RegistrationService';
 import { SignUpWorkflow } from './SignUpWorkflow';
+import { MemberSignIn } from './MemberSignIn';
+import { SessionStore } from '../database/SessionStore';
 
 /** The admin group when `apiStoreAccess.adminGroup` is not set. */
 export const DEFAULT_ADMIN_GROUP = 'group:default/api-store-admins';
@@ -59,6 +61,9 @@ export function createContext(deps: {
       config.getOptionalString('app.baseUrl') ?? 'http://localhost:3000'
     ).replace(/\/+$/, ''),
     title: config.getOptionalString('app.title') ?? 'Backstage',
+    secureCookies: (
+      config.getOptionalString('backend.baseUrl') ?? ''
+    ).startsWith('https:'),
   };
   const settings = new DatabaseSettingsStore(db);
   const requests = new DatabaseSignUpRequestStore(db);
@@ -66,6 +71,7 @@ export function createContext(deps: {
   const outbox = new OutboxStore(db);
   const links = new RegistrationLinkStore(db);
   const members = new MemberStore(db);
+  const sessions = new SessionStore(db);
   const renderer = new TemplateRenderer();
   const transport = deps.transport ?? createMailTransport(config, logger);
   const composer = new EmailComposer({
@@ -121,6 +127,21 @@ export function createContext(deps: {
       onAwaitingApproval: deps.onAwaitingApproval,
     }),
     registration: new RegistrationService(db, links, requests, members),
+    sessions,
+    signIn: new MemberSignIn(members, sessions, {
+      sessionLifetimeMs: duration(config, 'apiStoreAccess.session.lifetime', {
+        hours: 12,
+      }),
+      maxFailures:
+        config.getOptionalNumber('apiStoreAccess.lockout.maxFailures') ?? 10,
+      windowMs: duration(config, 'apiStoreAccess.lockout.window', {
+        minutes: 15,
+      }),
+      lockMs: duration(config, 'apiStoreAccess.lockout.duration', {
+        minutes: 15,
+      }),
+    }),
+    httpAuth: deps.httpAuth,
     authorize: createAuthorize(deps),
     auditor: deps.auditor,
   };

@@ -9,6 +9,7 @@ import { addSettingsRoutes } from './routes/settingsRoutes';
 import { addTaskRoutes } from './routes/taskRoutes';
 import { addTemplateRoutes } from './routes/templateRoutes';
 import { addMemberRoutes } from './routes/memberRoutes';
+import { addSessionRoutes } from './routes/sessionRoutes';
 
 // The body is parsed before the validated router, whose error handler would turn a 413
 // into a 400.
@@ -24,6 +25,7 @@ export function createRouter(ctx: RouteContext): express.Router {
   addTaskRoutes(router, ctx);
   addTemplateRoutes(router, ctx);
   addMemberRoutes(router, ctx);
+  addSessionRoutes(router, ctx);
 
   const outer = express.Router();
   outer.use(redactTokens());

@@ -57,6 +57,7 @@ export function addMemberRoutes(
         if (!disabled) {
           throw new NotFoundError(`No member with id ${id}`);
         }
+        await ctx.sessions.revokeAllOf(id, Date.now());
         return disabled;
       },
     );
