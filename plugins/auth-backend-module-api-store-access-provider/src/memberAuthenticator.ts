@@ -1,7 +1,6 @@
 import { AuthService, DiscoveryService } from '@backstage/backend-plugin-api';
 import { AuthenticationError } from '@backstage/errors';
 import { createProxyAuthenticator } from '@backstage/plugin-auth-node';
-import { Request } from 'express';
 
 /** The cookie set by `POST /api/api-store-access/public/sessions`. */
 export const MEMBER_SESSION_COOKIE = 'api-store-member-session';
@@ -13,7 +12,10 @@ export interface MemberSignInResult {
   displayName: string | null;
 }
 
-function readCookie(req: Request, name: string): string | undefined {
+function readCookie(
+  req: { headers: { cookie?: string } },
+  name: string,
+): string | undefined {
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const [key, ...value] = part.trim().split('=');
     if (key === name) {

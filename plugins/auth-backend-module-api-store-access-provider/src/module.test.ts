@@ -9,6 +9,8 @@ import {
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
 import authPlugin from '@backstage/plugin-auth-backend';
+// The test runs the provider against the real backend plugin it talks to.
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import apiStoreAccessPlugin from 'backstage-plugin-api-store-access-backend';
 import authModule from './index';
 
