@@ -14,6 +14,25 @@ export interface Config {
      * @default { hours: 72 }
      */
     registrationLinkExpiry?: HumanDuration;
+    /**
+     * Limits on the changing public routes (sign-up, registration, sign-in) per client
+     * address. Behind a proxy, set Express's `trust proxy` so client addresses are seen.
+     */
+    rateLimit?: {
+      /** @default { minutes: 1 } */
+      window?: HumanDuration;
+      /**
+       * Requests per client address and window.
+       * @default 20
+       */
+      max?: number;
+      /** Where counts live: in memory (default) or in Redis, shared by replicas. */
+      store?: {
+        type: 'memory' | 'redis';
+        /** A redis:// connection string, for type redis. */
+        connection?: string;
+      };
+    };
     /** Member sessions (sign-in with email and password). */
     session?: {
       /**

@@ -69,6 +69,7 @@ export function testConfig(smtpPort: number) {
         },
         retryDelay: { seconds: 30 },
       },
+      rateLimit: { max: 1000 },
     },
   };
 }

@@ -199,13 +199,11 @@ export class MemberStore {
 
   /** Clears the failure count after a successful sign-in. */
   async recordSuccess(id: string): Promise<void> {
-    await this.db(TABLE)
-      .where({ id })
-      .update({
-        failed_attempts: 0,
-        first_failed_at: null,
-        locked_until: null,
-      });
+    await this.db(TABLE).where({ id }).update({
+      failed_attempts: 0,
+      first_failed_at: null,
+      locked_until: null,
+    });
   }
 
   /** Disables a member; undefined when there is no such member. */

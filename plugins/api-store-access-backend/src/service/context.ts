@@ -1,4 +1,5 @@
 import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
+import { RequestHandler } from 'express';
 import { EmailTemplateStore } from '../database/EmailTemplateStore';
 import { MemberStore } from '../database/MemberStore';
 import { OutboxStore } from '../database/OutboxStore';
@@ -24,6 +25,8 @@ export interface RouteContext {
   deliverer: OutboxDeliverer;
   renderer: TemplateRenderer;
   sessions: SessionStore;
+  /** Limits the changing public routes per client address. */
+  publicLimiter: RequestHandler;
   signIn: MemberSignIn;
   authorize: Authorize;
   httpAuth: HttpAuthService;

@@ -27,6 +27,7 @@ import { RegistrationService } from './RegistrationService';
 import { SignUpWorkflow } from './SignUpWorkflow';
 import { MemberSignIn } from './MemberSignIn';
 import { SessionStore } from '../database/SessionStore';
+import { publicRateLimit } from './publicRateLimit';
 
 /** The admin group when `apiStoreAccess.adminGroup` is not set. */
 export const DEFAULT_ADMIN_GROUP = 'group:default/api-store-admins';
@@ -142,6 +143,7 @@ export function createContext(deps: {
       }),
     }),
     httpAuth: deps.httpAuth,
+    publicLimiter: publicRateLimit(config),
     authorize: createAuthorize(deps),
     auditor: deps.auditor,
   };

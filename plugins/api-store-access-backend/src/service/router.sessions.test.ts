@@ -58,7 +58,10 @@ describe.each(createTestDatabases().eachSupportedId())(
       t.http().post(`${BASE}/public/sessions`).send({ email, password });
     const cookieOf = (res: { headers: Record<string, any> }) =>
       (res.headers['set-cookie'] as string[])[0].split(';')[0];
-    const resolve = (cookie: string, headers: object = service) =>
+    const resolve = (
+      cookie: string,
+      headers: Record<string, string> = service,
+    ) =>
       t
         .http()
         .post(`${BASE}/internal/sessions/resolve`)

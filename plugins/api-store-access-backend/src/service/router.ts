@@ -29,6 +29,7 @@ export function createRouter(ctx: RouteContext): express.Router {
 
   const outer = express.Router();
   outer.use(redactTokens());
+  outer.use(ctx.publicLimiter);
   outer.use(jsonBody());
   outer.use(router);
   return outer;
