@@ -28,6 +28,10 @@ backend.add(import('@backstage/plugin-techdocs-backend'));
 backend.add(import('@backstage/plugin-auth-backend'));
 // See https://backstage.io/docs/backend-system/building-backends/migrating#the-auth-plugin
 backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+// Community members sign in with email and password (provider api-store-member)
+backend.add(
+  import('backstage-plugin-auth-backend-module-api-store-access-provider'),
+);
 // See https://backstage.io/docs/auth/guest/provider
 
 // catalog plugin
@@ -35,6 +39,7 @@ backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(
   import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
 );
+backend.add(import('backstage-plugin-catalog-backend-module-api-store-access'));
 
 // See https://backstage.io/docs/features/software-catalog/configuration#subscribing-to-catalog-errors
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
