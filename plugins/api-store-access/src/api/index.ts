@@ -1,0 +1,7 @@
+export * from './ApiStoreAccessApi';
+export { ApiStoreAccessClient } from './ApiStoreAccessClient';
+export { PublicApiStoreAccessClient } from './PublicApiStoreAccessClient';
+export type {
+  RegistrationSubmission,
+  SignUpSubmission,
+} from './PublicApiStoreAccessClient';

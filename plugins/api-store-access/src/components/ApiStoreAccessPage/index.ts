@@ -1,0 +1,1 @@
+export { ApiStoreAccessPage } from './ApiStoreAccessPage';

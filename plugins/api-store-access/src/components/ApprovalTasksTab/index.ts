@@ -1,0 +1,1 @@
+export { ApprovalTasksTab } from './ApprovalTasksTab';

@@ -1,0 +1,1 @@
+export { EmailTemplatesTab } from './EmailTemplatesTab';

@@ -1,0 +1,9 @@
+export { ApiStoreSignUpPage } from './ApiStoreSignUpPage';
+export {
+  ApiStoreRegistrationPage,
+  type ApiStoreRegistrationPageProps,
+} from './ApiStoreRegistrationPage';
+export {
+  ApiStoreAccessSignInPage,
+  type ApiStoreAccessSignInPageProps,
+} from './ApiStoreAccessSignInPage';
