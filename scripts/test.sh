@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test of the repo: the OpenAPI drift check and all Jest suites. The database
+# Runs every test of the repo: the OpenAPI drift check, all Jest suites and the
+# Playwright e2e tests in Debian's Chromium (installed with apt-get when missing). The database
 # tests need PostgreSQL on 127.0.0.1:5432 (trust auth for the postgres role); it is
 # started when installed but down, and installed with apt-get when missing.
 # Extra arguments go to the Jest run, e.g.
@@ -73,3 +74,17 @@ yarn workspace backstage-plugin-api-store-access-backend check:openapi
 
 echo "[test] Jest: backstage-cli repo test --maxWorkers=2 $*"
 yarn backstage-cli repo test --maxWorkers=2 "$@"
+
+# With arguments, only the Jest run was asked for (e.g. one package).
+if [ "$#" -gt 0 ]; then
+  exit 0
+fi
+
+if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
+  echo "[test] Chromium is missing: apt-get install -y chromium ..."
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+fi
+
+echo "[test] Playwright e2e in Chromium (starts the example portal on ports 7300 and 3300)"
+yarn playwright test

@@ -1,0 +1,111 @@
+import { Browser, expect, Page, test } from '@playwright/test';
+import { clearMailbox, registrationLinkFor } from './mailbox';
+import { snap } from './screenshots';
+
+const visitor = `visitor-${Date.now()}@example.com`;
+const PASSWORD = 'correct horse battery staple';
+
+async function signInAsAdmin(browser: Browser): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Enter' }).click();
+  await expect(page.getByRole('button', { name: 'Enter' })).toHaveCount(0);
+  return page;
+}
+
+async function signedOutPage(browser: Browser): Promise<Page> {
+  return (await browser.newContext()).newPage();
+}
+
+test.describe.configure({ mode: 'serial' });
+
+test('the seed scenario: enable, sign up, approve, register, disable', async ({
+  browser,
+}) => {
+  await clearMailbox();
+  const admin = await signInAsAdmin(browser);
+
+  await test.step('admin enables self sign-up with approval', async () => {
+    await admin.goto('/api-store-access');
+    await expect(
+      admin.getByRole('heading', { name: 'API Store Access' }).first(),
+    ).toBeVisible();
+    await admin.getByLabel('Signature line').fill('Acme API Team');
+    await admin.getByLabel('Contact email').fill('api-team@example.com');
+    await admin.getByLabel('Send sign-up requests to me for approval').check();
+    await admin.getByRole('button', { name: 'Configure' }).click();
+    await expect(
+      admin.getByText('Enabled', { exact: true }).first(),
+    ).toBeVisible();
+    await snap(admin, '01-admin-configured');
+  });
+
+  const guest = await signedOutPage(browser);
+  await test.step('a signed-out visitor follows Sign up and signs up', async () => {
+    await guest.goto('/');
+    await guest.getByRole('link', { name: 'Sign up' }).click();
+    await expect(guest).toHaveURL(/\/api-store\/sign-up$/);
+    await snap(guest, '02-sign-up-form');
+    await guest.getByRole('textbox', { name: 'Email' }).fill(visitor);
+    await guest.getByRole('button', { name: 'Sign up' }).click();
+    await expect(
+      guest.getByRole('heading', { name: 'Check your email' }),
+    ).toBeVisible();
+    await snap(guest, '03-check-your-email');
+  });
+
+  await test.step('admin starts the task, approves and completes it', async () => {
+    await admin.goto('/api-store-access/approval-tasks');
+    const row = admin.getByRole('row').filter({ hasText: visitor });
+    await expect(row).toBeVisible();
+    await snap(admin, '04-approval-tasks');
+    await row.getByRole('button', { name: 'Start' }).click();
+    await row.getByLabel('Decision').selectOption('approve');
+    await snap(admin, '05-task-started');
+    await row.getByRole('button', { name: 'Complete' }).click();
+    await expect(
+      row.getByText('approved', { exact: false }).first(),
+    ).toBeVisible();
+    await snap(admin, '06-task-approved');
+  });
+
+  const link = await registrationLinkFor(visitor);
+  await test.step('the visitor sets a password through the emailed link', async () => {
+    await guest.goto(link);
+    await guest.getByLabel('Password').first().fill(PASSWORD);
+    await snap(guest, '07-registration-form');
+    await guest.getByRole('button', { name: 'Complete registration' }).click();
+    await expect(
+      guest.getByRole('heading', { name: 'You can now sign in' }),
+    ).toBeVisible();
+    await snap(guest, '08-registered');
+  });
+
+  await test.step('the same link is refused', async () => {
+    await guest.goto(link);
+    await expect(
+      guest.getByText('This registration link has been used or has expired'),
+    ).toBeVisible();
+    await expect(guest.getByText('api-team@example.com').first()).toBeVisible();
+    await snap(guest, '09-link-used');
+  });
+
+  await test.step('admin disables self sign-up and the Sign up link is gone', async () => {
+    await admin.goto('/api-store-access');
+    await admin.getByRole('button', { name: 'Disable Self Signup' }).click();
+    await admin
+      .getByRole('dialog')
+      .getByRole('button', { name: 'Disable Self Signup' })
+      .click();
+    await expect(
+      admin.getByText('Disabled', { exact: true }).first(),
+    ).toBeVisible();
+    await snap(admin, '10-admin-disabled');
+
+    const later = await signedOutPage(browser);
+    await later.goto('/');
+    await expect(later.getByRole('button', { name: 'Enter' })).toBeVisible();
+    await expect(later.getByRole('link', { name: 'Sign up' })).toHaveCount(0);
+    await snap(later, '11-sign-in-without-sign-up');
+  });
+});
