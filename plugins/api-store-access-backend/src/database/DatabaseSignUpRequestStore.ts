@@ -142,6 +142,9 @@ export class DatabaseSignUpRequestStore implements SignUpRequestStore {
     if (query.assignee) {
       filtered.where('assignee', query.assignee);
     }
+    if (query.source) {
+      filtered.where('source', query.source);
+    }
     if (query.q) {
       const pattern = likePattern(query.q);
       filtered.where(inner =>

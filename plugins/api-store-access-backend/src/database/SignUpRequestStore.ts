@@ -30,6 +30,7 @@ export interface NewSignUpRequest {
 /** Filters and paging of the Approval Tasks list. */
 export interface SignUpRequestQuery {
   status?: SignUpRequestStatus;
+  source?: SignUpRequestSource;
   assignee?: string;
   /** A substring of the email or display name, case-insensitive. */
   q?: string;

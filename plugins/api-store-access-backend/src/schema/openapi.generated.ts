@@ -1032,6 +1032,15 @@ export const spec = {
             },
           },
           {
+            name: 'source',
+            in: 'query',
+            required: false,
+            schema: {
+              type: 'string',
+              enum: ['self-sign-up', 'invitation'],
+            },
+          },
+          {
             name: 'assignee',
             in: 'query',
             required: false,

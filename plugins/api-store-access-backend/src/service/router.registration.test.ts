@@ -356,6 +356,15 @@ describe.each(createTestDatabases().eachSupportedId())(
         'invitation',
         'invitation',
       ]);
+      const invitations = await t
+        .http()
+        .get(`${BASE}/sign-up-requests`)
+        .query({ source: 'invitation' })
+        .set(as.admin);
+      expect(invitations.body.items.map((i: any) => i.email)).toEqual([
+        'guest.two@example.com',
+        'guest.one@example.com',
+      ]);
 
       const bad = await t
         .http()

@@ -22,10 +22,11 @@ export function addTaskRoutes(
       req,
       apiStoreAccessSignUpRequestReadPermission,
     );
-    const { status, assignee, q, limit, cursor } = req.query;
+    const { status, source, assignee, q, limit, cursor } = req.query;
     res.json(
       await ctx.requests.list({
         status,
+        source,
         assignee: assignee === 'me' ? actor : assignee,
         q: q?.trim() || undefined,
         limit: limit ?? DEFAULT_PAGE_SIZE,
