@@ -17,7 +17,7 @@ import {
   TransitionChanges,
   TransitionGuard,
 } from './SignUpRequestStore';
-import { decodeCursor, encodeCursor } from './cursor';
+import { pageBySeq, whereEmailOrNameContains } from './paging';
 import { toIsoTime } from './time';
 import { enqueueMessages, NewOutboxMessage } from './OutboxStore';
 
@@ -77,10 +77,6 @@ function toRequest(
 
 function activeEmailFor(status: SignUpRequestStatus, email: string) {
   return activeStatuses.includes(status) ? email : null;
-}
-
-function likePattern(q: string): string {
-  return `%${q.toLowerCase().replace(/[\\%_]/g, c => `\\${c}`)}%`;
 }
 
 /** Sign-up requests in the plugin's database (SQLite or PostgreSQL). */
@@ -146,34 +142,11 @@ export class DatabaseSignUpRequestStore implements SignUpRequestStore {
       filtered.where('source', query.source);
     }
     if (query.q) {
-      const pattern = likePattern(query.q);
-      filtered.where(inner =>
-        inner
-          .whereRaw(`email like ? escape '\\'`, [pattern])
-          .orWhereRaw(`lower(display_name) like ? escape '\\'`, [pattern]),
-      );
+      whereEmailOrNameContains(filtered, query.q);
     }
-    const page = filtered
-      .clone()
-      .orderBy('seq', 'desc')
-      .limit(query.limit + 1);
-    if (query.cursor) {
-      page.where('seq', '<', decodeCursor(query.cursor));
-    }
-    const [rows, [{ count }]] = await Promise.all([
-      page.select('*'),
-      filtered.clone().count({ count: '*' }),
-    ]);
-    const pageRows = rows.slice(0, query.limit);
-    const last = pageRows[pageRows.length - 1];
-    return {
-      items: await this.withHistory(pageRows),
-      totalCount: Number(count),
-      nextCursor:
-        rows.length > query.limit && last
-          ? encodeCursor(Number(last.seq))
-          : null,
-    };
+    return pageBySeq<RequestRow, SignUpRequest>(filtered, query, rows =>
+      this.withHistory(rows),
+    );
   }
 
   async transition(

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Knex } from 'knex';
 import { Member, Page } from 'backstage-plugin-api-store-access-common';
-import { decodeCursor, encodeCursor } from './cursor';
+import { pageBySeq, whereEmailOrNameContains } from './paging';
 import { toIsoTime } from './time';
 
 const TABLE = 'api_store_access_members';
@@ -102,34 +102,11 @@ export class MemberStore {
   }): Promise<Page<Member>> {
     const filtered = this.db<MemberRow>(TABLE);
     if (query.q) {
-      const pattern = `%${query.q
-        .toLowerCase()
-        .replace(/[\\%_]/g, c => `\\${c}`)}%`;
-      filtered.where(inner =>
-        inner
-          .whereRaw(`email like ? escape '\\'`, [pattern])
-          .orWhereRaw(`lower(display_name) like ? escape '\\'`, [pattern]),
-      );
+      whereEmailOrNameContains(filtered, query.q);
     }
-    const page = filtered
-      .clone()
-      .orderBy('seq', 'desc')
-      .limit(query.limit + 1);
-    if (query.cursor) page.where('seq', '<', decodeCursor(query.cursor));
-    const [rows, [{ count }]] = await Promise.all([
-      page.select('*'),
-      filtered.clone().count({ count: '*' }),
-    ]);
-    const items = rows.slice(0, query.limit);
-    const last = items[items.length - 1];
-    return {
-      items: items.map(toMember),
-      totalCount: Number(count),
-      nextCursor:
-        rows.length > query.limit && last
-          ? encodeCursor(Number(last.seq))
-          : null,
-    };
+    return pageBySeq<MemberRow, Member>(filtered, query, rows =>
+      rows.map(toMember),
+    );
   }
 
   /** A member's sign-in data by normalised email. */

@@ -5,7 +5,7 @@ import {
   OutboxMessage,
   Page,
 } from 'backstage-plugin-api-store-access-common';
-import { decodeCursor, encodeCursor } from './cursor';
+import { pageBySeq } from './paging';
 import { toIsoTime, toIsoTimeOrNull } from './time';
 
 const TABLE = 'api_store_access_outbox';
@@ -199,24 +199,8 @@ export class OutboxStore {
     const filtered = this.db<OutboxRow>(TABLE);
     if (query.status) filtered.where('status', query.status);
     if (query.requestId) filtered.where('request_id', query.requestId);
-    const page = filtered
-      .clone()
-      .orderBy('seq', 'desc')
-      .limit(query.limit + 1);
-    if (query.cursor) page.where('seq', '<', decodeCursor(query.cursor));
-    const [rows, [{ count }]] = await Promise.all([
-      page.select('*'),
-      filtered.clone().count({ count: '*' }),
-    ]);
-    const items = rows.slice(0, query.limit);
-    const last = items[items.length - 1];
-    return {
-      items: items.map(toMessage),
-      totalCount: Number(count),
-      nextCursor:
-        rows.length > query.limit && last
-          ? encodeCursor(Number(last.seq))
-          : null,
-    };
+    return pageBySeq<OutboxRow, OutboxMessage>(filtered, query, rows =>
+      rows.map(toMessage),
+    );
   }
 }
