@@ -4,6 +4,7 @@ import { spec } from '../schema/openapi.generated';
 import { RouteContext } from './context';
 import { jsonBody } from './jsonBody';
 import { redactTokens } from './redactTokens';
+import { databaseUnavailable } from './databaseUnavailable';
 import { addPublicRoutes } from './routes/publicRoutes';
 import { addSettingsRoutes } from './routes/settingsRoutes';
 import { addTaskRoutes } from './routes/taskRoutes';
@@ -32,5 +33,6 @@ export function createRouter(ctx: RouteContext): express.Router {
   outer.use(ctx.publicLimiter);
   outer.use(jsonBody());
   outer.use(router);
+  outer.use(databaseUnavailable());
   return outer;
 }
