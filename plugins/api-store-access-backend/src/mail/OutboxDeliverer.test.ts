@@ -185,6 +185,28 @@ describe.each(createTestDatabases().eachSupportedId())(
       expect(new Set(recipients).size).toBe(40);
     });
 
+    it('loses nothing when a worker dies after claiming: another delivers after the lease', async () => {
+      const { ctx, makeDeliverer, advance } = await setUp();
+      for (let i = 0; i < 3; i++) {
+        await ctx.workflow.submit({ email: `restart${i}@example.com` });
+      }
+      const claimedByTheDeadWorker = await ctx.outbox.claimDue(
+        Date.now(),
+        50,
+        120_000,
+      );
+      expect(claimedByTheDeadWorker).toHaveLength(3);
+
+      const survivor = makeDeliverer();
+      expect(await survivor.deliverDue()).toBe(0);
+      advance(121_000);
+      expect(await survivor.deliverDue()).toBe(3);
+      const recipients = smtp.messages
+        .map(m => (m.to as any).value[0].address)
+        .sort();
+      expect(recipients).toEqual([0, 1, 2].map(i => `restart${i}@example.com`));
+    });
+
     it('never logs a registration link, token or password', async () => {
       const { ctx, makeDeliverer } = await setUp();
       await ctx.workflow.submit({ email: 'keeper@example.com' });
