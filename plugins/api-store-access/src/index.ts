@@ -18,4 +18,5 @@ export {
   type ApiStoreRegistrationPageProps,
   ApiStoreAccessSignInPage,
   type ApiStoreAccessSignInPageProps,
+  type ApiStoreMemberSignInOptions,
 } from './components/public';

@@ -12,7 +12,11 @@ const signInPage = SignInPageBlueprint.make({
   },
 });
 
-/** The portal's sign-in page: guest sign-in, plus the API store's Sign up link and public pages. */
+/**
+ * The portal's sign-in page: guest sign-in, plus the API store's "Sign in as a community
+ * member" (members land on the API explorer at /api-docs, from @backstage/plugin-api-docs,
+ * discovered through `app.packages: all`), its Sign up link and its public pages.
+ */
 export const signInModule = createFrontendModule({
   pluginId: 'app',
   extensions: [signInPage],

@@ -11,6 +11,9 @@ const REGISTRATION = {
   expiresAt: '2026-12-04T09:00:00.000Z',
 };
 
+// typing into the fields takes a while on a busy machine
+jest.setTimeout(20_000);
+
 describe('ApiStoreRegistrationPage', () => {
   let fetchSpy: jest.SpyInstance;
 

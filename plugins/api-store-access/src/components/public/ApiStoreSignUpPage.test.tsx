@@ -7,6 +7,9 @@ import { ApiStoreSignUpPage } from './ApiStoreSignUpPage';
 const BASE = 'http://example.com/api/api-store-access';
 const STATUS = { selfSignUpEnabled: true, contactEmail: 'help@acme.example' };
 
+// typing into the fields takes a while on a busy machine
+jest.setTimeout(20_000);
+
 describe('ApiStoreSignUpPage', () => {
   let fetchSpy: jest.SpyInstance;
 

@@ -6,4 +6,5 @@ export {
 export {
   ApiStoreAccessSignInPage,
   type ApiStoreAccessSignInPageProps,
+  type ApiStoreMemberSignInOptions,
 } from './ApiStoreAccessSignInPage';
