@@ -109,3 +109,66 @@ test('the seed scenario: enable, sign up, approve, register, disable', async ({
     await snap(later, '11-sign-in-without-sign-up');
   });
 });
+
+test('an invited member registers, signs in with email and password, sees the APIs and not the admin page', async ({
+  browser,
+}) => {
+  const member = `member-${Date.now()}@example.com`;
+  const admin = await signInAsAdmin(browser);
+
+  await test.step('admin invites the member', async () => {
+    await admin.goto('/api-store-access/members');
+    await admin.getByLabel('Email addresses').fill(member);
+    await admin.getByRole('button', { name: 'Invite' }).click();
+    await expect(admin.getByText(member).first()).toBeVisible();
+    await snap(admin, '20-member-invited');
+  });
+
+  const visitor = await signedOutPage(browser);
+  await test.step('the member sets a password through the invitation', async () => {
+    await visitor.goto(await registrationLinkFor(member));
+    await visitor.getByLabel('Password').first().fill(PASSWORD);
+    await visitor
+      .getByRole('button', { name: 'Complete registration' })
+      .click();
+    await expect(
+      visitor.getByRole('heading', { name: 'You can now sign in' }),
+    ).toBeVisible();
+  });
+
+  await test.step('a wrong password is refused', async () => {
+    await visitor.goto('/');
+    const form = visitor.getByRole('form', {
+      name: 'Community member sign-in',
+    });
+    await form.getByRole('textbox', { name: 'Email' }).fill(member);
+    await form.getByLabel('Password').fill('not the right passphrase');
+    await form.getByRole('button', { name: 'Sign in' }).click();
+    await expect(form.getByText('Incorrect email or password')).toBeVisible();
+    await snap(visitor, '21-member-wrong-password');
+  });
+
+  await test.step('the member signs in and lands on the API list', async () => {
+    const form = visitor.getByRole('form', {
+      name: 'Community member sign-in',
+    });
+    await form.getByLabel('Password').fill(PASSWORD);
+    await form.getByRole('button', { name: 'Sign in' }).click();
+    await expect(visitor).toHaveURL(/\/api-docs/);
+    await expect(visitor.getByText('petstore').first()).toBeVisible();
+    await expect(visitor.getByText('orders').first()).toBeVisible();
+    await snap(visitor, '22-member-api-list');
+  });
+
+  await test.step('the member has no admin page', async () => {
+    await expect(
+      visitor.getByRole('link', { name: /API Store Access/ }),
+    ).toHaveCount(0);
+    await visitor.goto('/api-store-access');
+    await expect(visitor.getByLabel('Signature line')).toHaveCount(0);
+    await expect(
+      visitor.getByText(/You do not have access to/).first(),
+    ).toBeVisible();
+    await snap(visitor, '23-member-no-admin-page');
+  });
+});
