@@ -40,10 +40,7 @@ export const apiStoreAccessPlugin = createBackendPlugin({
         const ctx = createContext({
           ...deps,
           db,
-          onAwaitingApproval: createAdminNotifier(
-            deps.notifications,
-            deps.logger,
-          ),
+          onDelivered: createAdminNotifier(deps.notifications, deps.logger),
         });
 
         await scheduler.scheduleTask({
@@ -63,7 +60,10 @@ export const apiStoreAccessPlugin = createBackendPlugin({
             await ctx.workflow.expireStaleLinks();
           },
         });
-        lifecycle.addShutdownHook(() => ctx.transport.close());
+        lifecycle.addShutdownHook(() => {
+          ctx.deliverer.stop();
+          ctx.transport.close();
+        });
 
         httpRouter.use(createRouter(ctx));
         httpRouter.addAuthPolicy({ path: '/public', allow: 'unauthenticated' });

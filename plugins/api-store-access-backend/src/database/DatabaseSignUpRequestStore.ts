@@ -113,7 +113,31 @@ export class DatabaseSignUpRequestStore implements SignUpRequestStore {
       await enqueueMessages(tx, id, request.messages ?? [], now);
       return true;
     });
-    return created ? { created, request: await this.get(id) } : { created };
+    if (!created) {
+      return { created };
+    }
+    const at = toIsoTime(now);
+    return {
+      created,
+      request: {
+        id,
+        email: request.email,
+        displayName: request.displayName,
+        status: request.status,
+        source: request.source,
+        assignee: null,
+        decision: request.decision ?? null,
+        reason: request.reason ?? null,
+        createdAt: at,
+        updatedAt: at,
+        history: request.events.map(event => ({
+          at,
+          actor: event.actor,
+          action: event.action,
+          detail: event.detail ?? null,
+        })),
+      },
+    };
   }
 
   async existsForEmail(email: string): Promise<boolean> {

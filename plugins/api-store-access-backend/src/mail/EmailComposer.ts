@@ -1,4 +1,9 @@
+import {
+  EmailTemplate,
+  SelfSignUpSettings,
+} from 'backstage-plugin-api-store-access-common';
 import { EmailTemplateStore } from '../database/EmailTemplateStore';
+import { ShortLivedCache } from './ShortLivedCache';
 import { ClaimedOutboxMessage } from '../database/OutboxStore';
 import { RegistrationLinkStore } from '../database/RegistrationLinkStore';
 import { SettingsStore } from '../database/SettingsStore';
@@ -30,6 +35,12 @@ export class MessageObsoleteError extends Error {
  * token ever rests in the outbox).
  */
 export class EmailComposer {
+  // A batch of messages reads settings and templates once; changes show within a second.
+  private readonly settingsCache = new ShortLivedCache<SelfSignUpSettings>(
+    1000,
+  );
+  private readonly templateCache = new ShortLivedCache<EmailTemplate>(1000);
+
   constructor(
     private readonly deps: {
       settings: SettingsStore;
@@ -57,8 +68,8 @@ export class EmailComposer {
       options,
     } = this.deps;
     const [current, template, to] = await Promise.all([
-      settings.get(),
-      templates.get(message.kind),
+      this.settingsCache.get('settings', () => settings.get()),
+      this.templateCache.get(message.kind, () => templates.get(message.kind)),
       recipients.resolve(message.recipient),
     ]);
     if (to.length === 0) {

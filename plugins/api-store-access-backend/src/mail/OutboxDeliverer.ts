@@ -1,5 +1,5 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { OutboxStore } from '../database/OutboxStore';
+import { ClaimedOutboxMessage, OutboxStore } from '../database/OutboxStore';
 import { EmailComposer, MessageObsoleteError } from './EmailComposer';
 import { MailTransport } from './MailTransport';
 
@@ -14,13 +14,21 @@ export interface RetryPolicy {
 const MAX_DELAY_MS = 3600_000;
 const BATCH_SIZE = 50;
 const LEASE_MS = 120_000;
+/** Messages of a batch in flight at once (a pooled SMTP transport keeps 5 connections). */
+const CONCURRENCY = 5;
+/** How long a kick waits, so that a burst of changes shares one delivery round. */
+const KICK_DELAY_MS = 100;
 
 /**
  * Delivers due outbox messages: claims them (one worker per message, across replicas),
- * composes and sends each, and records the outcome with exponential backoff.
+ * composes and sends them a few at a time, and records each outcome with exponential
+ * backoff.
  */
 export class OutboxDeliverer {
   private running: Promise<number> | undefined;
+  private scheduled: NodeJS.Timeout | undefined;
+  private rerun = false;
+  private stopped = false;
 
   constructor(
     private readonly deps: {
@@ -30,33 +38,72 @@ export class OutboxDeliverer {
       logger: LoggerService;
       retry: RetryPolicy;
       now?: () => number;
+      /** Told of each delivered message. */
+      onDelivered?: (message: ClaimedOutboxMessage) => void;
     },
   ) {}
 
   /** Delivers everything due now; returns how many messages were sent. */
   async deliverDue(): Promise<number> {
-    const { outbox } = this.deps;
     const now = this.deps.now ?? Date.now;
     let sent = 0;
     for (;;) {
-      const batch = await outbox.claimDue(now(), BATCH_SIZE, LEASE_MS);
-      if (batch.length === 0) {
+      const batch = await this.deps.outbox.claimDue(
+        now(),
+        BATCH_SIZE,
+        LEASE_MS,
+      );
+      sent += await this.deliverBatch(batch, now);
+      if (batch.length < BATCH_SIZE) {
         return sent;
-      }
-      for (const message of batch) {
-        sent += (await this.deliverOne(message, now())) ? 1 : 0;
       }
     }
   }
 
+  private async deliverBatch(
+    batch: ClaimedOutboxMessage[],
+    now: () => number,
+  ): Promise<number> {
+    const queue = [...batch];
+    let sent = 0;
+    const worker = async () => {
+      for (let message = queue.shift(); message; message = queue.shift()) {
+        if (await this.deliverOne(message, now())) {
+          sent++;
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+    return sent;
+  }
+
   /**
-   * Starts a delivery round in the background unless one is running in this process;
-   * used right after a change wrote mail, so emails leave within moments.
+   * Asks for a delivery round soon (after a change wrote mail), so emails leave within
+   * moments; kicks close together share one round.
    */
   kick(): void {
-    if (this.running) {
+    if (this.scheduled || this.stopped) {
       return;
     }
+    this.scheduled = setTimeout(() => {
+      this.scheduled = undefined;
+      if (this.running) {
+        this.rerun = true;
+      } else {
+        this.startRound();
+      }
+    }, KICK_DELAY_MS);
+    this.scheduled.unref();
+  }
+
+  /** Stops kicked rounds (the scheduled task stops with the scheduler). */
+  stop(): void {
+    this.stopped = true;
+    clearTimeout(this.scheduled);
+    this.scheduled = undefined;
+  }
+
+  private startRound() {
     this.running = this.deliverDue()
       .catch(error => {
         this.deps.logger.warn(`Outbox delivery round failed: ${error}`);
@@ -64,16 +111,15 @@ export class OutboxDeliverer {
       })
       .finally(() => {
         this.running = undefined;
+        if (this.rerun) {
+          this.rerun = false;
+          this.kick();
+        }
       });
   }
 
-  /** Waits for a round started by {@link OutboxDeliverer.kick}, if any. */
-  async idle(): Promise<void> {
-    await this.running;
-  }
-
   private async deliverOne(
-    message: Parameters<EmailComposer['compose']>[0],
+    message: ClaimedOutboxMessage,
     now: number,
   ): Promise<boolean> {
     const { outbox, composer, transport, logger, retry } = this.deps;
@@ -83,6 +129,7 @@ export class OutboxDeliverer {
       subject = email.subject;
       await transport.send(email);
       await outbox.markSent(message.id, email.subject, now);
+      this.deps.onDelivered?.(message);
       return true;
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);

@@ -87,9 +87,29 @@ export class TemplateRenderer {
     values: TemplateVariables,
   ): string {
     try {
-      return env.renderString(source, values);
+      return this.compiled(env, source).render(values);
     } catch (error) {
       throw describeTemplateError(part, error);
     }
+  }
+
+  // Templates change rarely and compiling costs more than rendering: keep the compiled
+  // form of recent sources (bounded, oldest dropped first).
+  private readonly cache = new Map<string, nunjucks.Template>();
+
+  private compiled(
+    env: nunjucks.Environment,
+    source: string,
+  ): nunjucks.Template {
+    const key = `${env === this.html ? 'html' : 'plain'}:${source}`;
+    let template = this.cache.get(key);
+    if (!template) {
+      template = new nunjucks.Template(source, env, undefined, true);
+      if (this.cache.size >= 64) {
+        this.cache.delete(this.cache.keys().next().value!);
+      }
+      this.cache.set(key, template);
+    }
+    return template;
   }
 }

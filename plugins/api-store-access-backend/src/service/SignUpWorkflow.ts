@@ -58,11 +58,7 @@ export class SignUpWorkflow {
     private readonly settings: SettingsStore,
     private readonly requests: SignUpRequestStore,
     private readonly links: RegistrationLinkStore,
-    private readonly options: {
-      adminGroup: string;
-      /** Told (without waiting) of each new request that awaits approval. */
-      onAwaitingApproval?: (request: SignUpRequest, recipients: string) => void;
-    },
+    private readonly options: { adminGroup: string },
   ) {}
 
   /** Who hears of a new request: the admin group, or the admin who configured sign-up. */
@@ -141,10 +137,7 @@ export class SignUpWorkflow {
         ],
       };
     }
-    const { created, request: stored } = await this.requests.create(request);
-    if (created && stored?.status === 'pending_approval') {
-      this.options.onAwaitingApproval?.(stored, this.adminRecipients(settings));
-    }
+    await this.requests.create(request);
   }
 
   /** One request with its history; throws NotFoundError. */

@@ -1,21 +1,28 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { NotificationService } from '@backstage/plugin-notifications-node';
-import { SignUpRequest } from 'backstage-plugin-api-store-access-common';
+import { ClaimedOutboxMessage } from '../database/OutboxStore';
 
 /**
- * Tells admins of a request awaiting approval through Backstage notifications, beside
- * the email. Best effort: a portal without the notifications plugin just logs it.
+ * After an admin-notification email went out, tells the same admins through Backstage
+ * notifications. Best effort: a portal without the notifications plugin just logs it.
+ * Done at delivery (not at sign-up), so intake stays one database transaction.
  */
 export function createAdminNotifier(
   notifications: NotificationService,
   logger: LoggerService,
-): (request: SignUpRequest, recipients: string) => void {
-  return (request, recipients) => {
+): (message: ClaimedOutboxMessage) => void {
+  return message => {
+    if (
+      message.kind !== 'admin-notification' ||
+      !message.recipient.includes(':')
+    ) {
+      return;
+    }
     notifications
       .send({
-        recipients: { type: 'entity', entityRef: recipients.split(',') },
+        recipients: { type: 'entity', entityRef: message.recipient.split(',') },
         payload: {
-          title: `New sign-up request from ${request.email}`,
+          title: `New sign-up request from ${message.payload.email}`,
           description:
             'Start the task on the Approval Tasks tab, then approve or reject it.',
           link: '/api-store-access/approval-tasks',

@@ -9,12 +9,11 @@ import { Config, readDurationFromConfig } from '@backstage/config';
 import { durationToMilliseconds, HumanDuration } from '@backstage/types';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { Knex } from 'knex';
-import { SignUpRequest } from 'backstage-plugin-api-store-access-common';
 import { DatabaseSettingsStore } from '../database/DatabaseSettingsStore';
 import { DatabaseSignUpRequestStore } from '../database/DatabaseSignUpRequestStore';
 import { EmailTemplateStore } from '../database/EmailTemplateStore';
 import { MemberStore } from '../database/MemberStore';
-import { OutboxStore } from '../database/OutboxStore';
+import { ClaimedOutboxMessage, OutboxStore } from '../database/OutboxStore';
 import { RegistrationLinkStore } from '../database/RegistrationLinkStore';
 import { EmailComposer } from '../mail/EmailComposer';
 import { createMailTransport, MailTransport } from '../mail/MailTransport';
@@ -53,8 +52,8 @@ export function createContext(deps: {
   auditor: AuditorService;
   catalog: CatalogService;
   transport?: MailTransport;
-  /** Told of each new request that awaits approval. */
-  onAwaitingApproval?: (request: SignUpRequest, recipients: string) => void;
+  /** Told of each email delivered (the plugin adds Backstage notifications for admins). */
+  onDelivered?: (message: ClaimedOutboxMessage) => void;
 }): RouteContext & { transport: MailTransport; composer: EmailComposer } {
   const { db, config, logger } = deps;
   const app = {
@@ -102,6 +101,7 @@ export function createContext(deps: {
     composer,
     transport,
     logger,
+    onDelivered: deps.onDelivered,
     retry: {
       maxAttempts:
         config.getOptionalNumber('apiStoreAccess.email.maxAttempts') ?? 8,
@@ -125,7 +125,6 @@ export function createContext(deps: {
       adminGroup:
         config.getOptionalString('apiStoreAccess.adminGroup') ??
         DEFAULT_ADMIN_GROUP,
-      onAwaitingApproval: deps.onAwaitingApproval,
     }),
     registration: new RegistrationService(db, links, requests, members),
     sessions,

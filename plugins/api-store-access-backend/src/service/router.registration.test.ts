@@ -2,6 +2,7 @@ import { Knex } from 'knex';
 import { ParsedMail } from 'mailparser';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { startSmtpServer, TestSmtpServer } from '../__testUtils__/smtpServer';
+import { waitUntil } from '../__testUtils__/waitUntil';
 import { migrateDatabase } from '../database/migrateDatabase';
 import {
   APP_BASE_URL,
@@ -186,6 +187,10 @@ describe.each(createTestDatabases().eachSupportedId())(
         `${APP_BASE_URL}/api-store-access/approval-tasks`,
       );
 
+      await waitUntil(
+        () => t.notificationsSent.length === 1,
+        'admins were notified',
+      );
       expect(t.notificationsSent).toEqual([
         {
           recipients: { type: 'entity', entityRef: ['user:default/admin'] },
@@ -206,6 +211,14 @@ describe.each(createTestDatabases().eachSupportedId())(
         'admin@example.com',
         'other.admin@example.com',
       ]);
+      await waitUntil(
+        () => t.notificationsSent.length === 2,
+        'all admins were notified',
+      );
+      expect(t.notificationsSent[1].recipients).toEqual({
+        type: 'entity',
+        entityRef: ['group:default/api-store-admins'],
+      });
     });
 
     it('sends the welcome email when an admin approves, and a rejection with the reason when enabled', async () => {
