@@ -33,6 +33,26 @@ describe('migrations', () => {
     expect(migrationFiles.length).toBeGreaterThan(0);
   });
 
+  it('adds trigram indexes for search on PostgreSQL', async () => {
+    const knex = await databases.init('POSTGRES_15');
+    await knex.migrate.latest({ directory: migrationsDirectory });
+    const indexes = await knex('pg_indexes')
+      .where({ tablename: 'sign_up_requests' })
+      .pluck('indexname');
+    expect(indexes).toEqual(
+      expect.arrayContaining([
+        'sign_up_requests_email_trgm_idx',
+        'sign_up_requests_display_name_trgm_idx',
+      ]),
+    );
+    const plan = await knex.raw(
+      `explain select count(*) from sign_up_requests where email like '%needle%'`,
+    );
+    expect(JSON.stringify(plan.rows)).toMatch(
+      /sign_up_requests_email_trgm_idx|Seq Scan/,
+    );
+  });
+
   it.each(databases.eachSupportedId())(
     'steps every migration up and down, %p',
     async databaseId => {
