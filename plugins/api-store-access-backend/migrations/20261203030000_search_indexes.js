@@ -18,7 +18,7 @@ exports.up = async function up(knex) {
   }
   try {
     await knex.raw('create extension if not exists pg_trgm');
-  } catch (error) {
+  } catch {
     // Without the extension (no permission to create it), search still works, unindexed.
     return;
   }
