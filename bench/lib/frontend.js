@@ -34,30 +34,39 @@ function measure(dist) {
   return { files: files.length, raw, gzipPerFile, gzipTogether };
 }
 
-function build(args, logFile) {
-  const yarn = fs
+function yarn(args, logFile) {
+  const release = fs
     .readdirSync(path.join(ROOT, '.yarn', 'releases'))
     .filter(f => /^yarn-.*\.cjs$/.test(f))
     .sort()
     .pop();
   const res = spawnSync(
     process.execPath,
-    [
-      path.join(ROOT, '.yarn', 'releases', yarn),
-      'workspace',
-      PACKAGE,
-      'build',
-      ...args,
-    ],
-    { cwd: ROOT, encoding: 'utf8', timeout: 300_000 },
+    [path.join(ROOT, '.yarn', 'releases', release), ...args],
+    { cwd: ROOT, encoding: 'utf8', timeout: 600_000 },
   );
   fs.appendFileSync(
     logFile,
-    `$ yarn workspace ${PACKAGE} build ${args.join(' ')}\n${res.stdout}${
-      res.stderr
-    }\n`,
+    `$ yarn ${args.join(' ')}\n${res.stdout}${res.stderr}\n`,
   );
   return res.status === 0;
+}
+
+function build(args, logFile) {
+  return yarn(['workspace', PACKAGE, 'build', ...args], logFile);
+}
+
+/** The package build packs type declarations from dist-types, which `yarn tsc` writes. */
+function ensureTypeDeclarations(logFile) {
+  const declarations = path.join(
+    ROOT,
+    'dist-types',
+    'plugins',
+    'api-store-access',
+    'src',
+    'index.d.ts',
+  );
+  return fs.existsSync(declarations) || yarn(['tsc'], logFile);
 }
 
 /**
@@ -74,6 +83,9 @@ function measureFrontendBundle(logFile) {
   const dist = path.join(DIR, 'dist');
   const hadDist = fs.existsSync(dist);
   try {
+    if (!ensureTypeDeclarations(logFile)) {
+      return { error: `yarn tsc failed; see ${logFile}` };
+    }
     // Minified first, so that a dist/ that was there before ends as a plain build again.
     const minified = build(['--minify'], logFile) ? measure(dist) : undefined;
     if (!build([], logFile)) {

@@ -20,9 +20,15 @@ import {
 import { pageBySeq, whereEmailOrNameContains } from './paging';
 import { toIsoTime } from './time';
 import { enqueueMessages, NewOutboxMessage } from './OutboxStore';
+import {
+  insertRequestInOneStatement,
+  NewRequestRow,
+} from './insertRequestStatement';
 
 const REQUESTS = 'sign_up_requests';
 const EVENTS = 'sign_up_request_events';
+/** Ids per `IN (...)` list, well under SQLite's limit of bound parameters. */
+const IN_LIST_CHUNK = 500;
 
 type RequestRow = {
   seq: number | string;
@@ -88,31 +94,38 @@ export class DatabaseSignUpRequestStore implements SignUpRequestStore {
   ): Promise<{ created: boolean; request?: SignUpRequest }> {
     const id = randomUUID();
     const now = Date.now();
-    const created = await this.db.transaction(async tx => {
-      const inserted = await tx(REQUESTS)
-        .insert({
-          id,
-          email: request.email,
-          active_email: activeEmailFor(request.status, request.email),
-          display_name: request.displayName,
-          status: request.status,
-          source: request.source,
-          assignee: null,
-          decision: request.decision ?? null,
-          reason: request.reason ?? null,
-          created_at: now,
-          updated_at: now,
-        })
-        .onConflict('active_email')
-        .ignore()
-        .returning('id');
-      if (inserted.length === 0) {
-        return false;
-      }
-      await this.insertEvents(tx, id, now, request.events);
-      await enqueueMessages(tx, id, request.messages ?? [], now);
-      return true;
-    });
+    const row: NewRequestRow = {
+      id,
+      email: request.email,
+      active_email: activeEmailFor(request.status, request.email),
+      display_name: request.displayName,
+      status: request.status,
+      source: request.source,
+      decision: request.decision ?? null,
+      reason: request.reason ?? null,
+      created_at: now,
+    };
+    const created =
+      this.db.client.config.client === 'pg'
+        ? await insertRequestInOneStatement(
+            this.db,
+            row,
+            request.events,
+            request.messages ?? [],
+          )
+        : await this.db.transaction(async tx => {
+            const inserted = await tx(REQUESTS)
+              .insert({ ...row, assignee: null, updated_at: now })
+              .onConflict('active_email')
+              .ignore()
+              .returning('id');
+            if (inserted.length === 0) {
+              return false;
+            }
+            await this.insertEvents(tx, id, now, request.events);
+            await enqueueMessages(tx, id, request.messages ?? [], now);
+            return true;
+          });
     if (!created) {
       return { created };
     }
@@ -152,6 +165,19 @@ export class DatabaseSignUpRequestStore implements SignUpRequestStore {
     }
     const [request] = await this.withHistory([row]);
     return request;
+  }
+
+  async statusesOf(ids: string[]): Promise<Map<string, SignUpRequestStatus>> {
+    const statuses = new Map<string, SignUpRequestStatus>();
+    for (let i = 0; i < ids.length; i += IN_LIST_CHUNK) {
+      const rows = await this.db<RequestRow>(REQUESTS)
+        .whereIn('id', ids.slice(i, i + IN_LIST_CHUNK))
+        .select('id', 'status');
+      for (const row of rows) {
+        statuses.set(row.id, row.status as SignUpRequestStatus);
+      }
+    }
+    return statuses;
   }
 
   async list(query: SignUpRequestQuery): Promise<Page<SignUpRequest>> {

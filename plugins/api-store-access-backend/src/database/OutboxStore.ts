@@ -9,6 +9,8 @@ import { pageBySeq } from './paging';
 import { toIsoTime, toIsoTimeOrNull } from './time';
 
 const TABLE = 'api_store_access_outbox';
+/** Ids per `IN (...)` list, well under SQLite's limit of bound parameters. */
+const IN_LIST_CHUNK = 500;
 
 /** An email to write to the outbox with the change that causes it. */
 export interface NewOutboxMessage {
@@ -162,12 +164,37 @@ export class OutboxStore {
 
   /** Records a delivered message. */
   async markSent(id: string, subject: string, now: number): Promise<void> {
-    await this.db(TABLE).where({ id }).update({
-      status: 'sent',
-      subject,
-      sent_at: now,
-      locked_until: null,
-      last_error: null,
+    await this.markSentMany([{ id, subject }], now);
+  }
+
+  /** Records delivered messages in one transaction (one statement per distinct subject). */
+  async markSentMany(
+    sent: Array<{ id: string; subject: string }>,
+    now: number,
+  ): Promise<void> {
+    if (sent.length === 0) {
+      return;
+    }
+    const bySubject = new Map<string, string[]>();
+    for (const { id, subject } of sent) {
+      const ids = bySubject.get(subject) ?? [];
+      ids.push(id);
+      bySubject.set(subject, ids);
+    }
+    await this.db.transaction(async tx => {
+      for (const [subject, ids] of bySubject) {
+        for (let i = 0; i < ids.length; i += IN_LIST_CHUNK) {
+          await tx(TABLE)
+            .whereIn('id', ids.slice(i, i + IN_LIST_CHUNK))
+            .update({
+              status: 'sent',
+              subject,
+              sent_at: now,
+              locked_until: null,
+              last_error: null,
+            });
+        }
+      }
     });
   }
 

@@ -2,6 +2,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Knex } from 'knex';
 
 const TABLE = 'api_store_access_registration_links';
+/** Rows per statement: 4 bound values each, well under SQLite's parameter limit. */
+const CHUNK = 200;
 
 /** Hashes a registration token for storage and lookup; the token itself is never stored. */
 export function hashToken(token: string): string {
@@ -38,21 +40,45 @@ export class RegistrationLinkStore {
     expiresAt: number,
     now: number,
   ): Promise<{ token: string; expiresAt: number }> {
-    const token = randomBytes(32).toString('base64url');
+    const tokens = await this.mintMany([requestId], expiresAt, now);
+    return { token: tokens.get(requestId)!, expiresAt };
+  }
+
+  /**
+   * Makes a fresh link for each of the (distinct) requests in one transaction, voiding
+   * their earlier unused links. Returns the token per request.
+   */
+  async mintMany(
+    requestIds: string[],
+    expiresAt: number,
+    now: number,
+  ): Promise<Map<string, string>> {
+    const tokens = new Map(
+      requestIds.map(id => [id, randomBytes(32).toString('base64url')]),
+    );
+    const ids = [...tokens.keys()];
+    if (ids.length === 0) {
+      return tokens;
+    }
     await this.db.transaction(async tx => {
-      await tx(TABLE)
-        .where({ request_id: requestId })
-        .whereNull('used_at')
-        .whereNull('voided_at')
-        .update({ voided_at: now });
-      await tx(TABLE).insert({
-        token_hash: hashToken(token),
-        request_id: requestId,
-        created_at: now,
-        expires_at: expiresAt,
-      });
+      for (let i = 0; i < ids.length; i += CHUNK) {
+        const chunk = ids.slice(i, i + CHUNK);
+        await tx(TABLE)
+          .whereIn('request_id', chunk)
+          .whereNull('used_at')
+          .whereNull('voided_at')
+          .update({ voided_at: now });
+        await tx(TABLE).insert(
+          chunk.map(id => ({
+            token_hash: hashToken(tokens.get(id)!),
+            request_id: id,
+            created_at: now,
+            expires_at: expiresAt,
+          })),
+        );
+      }
     });
-    return { token, expiresAt };
+    return tokens;
   }
 
   /** The link a token belongs to, if any. */

@@ -67,6 +67,8 @@ export interface SignUpRequestStore {
   existsForEmail(email: string): Promise<boolean>;
   /** One request with its history. */
   get(id: string): Promise<SignUpRequest | undefined>;
+  /** The current status of each of the given requests that exists. */
+  statusesOf(ids: string[]): Promise<Map<string, SignUpRequestStatus>>;
   /** A page of requests, newest first. Throws InputError on a malformed cursor. */
   list(query: SignUpRequestQuery): Promise<Page<SignUpRequest>>;
   /**

@@ -1,5 +1,6 @@
 import {
   EmailTemplate,
+  EmailTemplateKind,
   SelfSignUpSettings,
 } from 'backstage-plugin-api-store-access-common';
 import { EmailTemplateStore } from '../database/EmailTemplateStore';
@@ -29,13 +30,23 @@ export class MessageObsoleteError extends Error {
   name = 'MessageObsoleteError';
 }
 
+/** One message of a batch: its email, or why it cannot be sent now. */
+export type ComposedMessage =
+  | { message: ClaimedOutboxMessage; email: OutgoingEmail }
+  | { message: ClaimedOutboxMessage; error: Error };
+
+type RegistrationLink = { url: string; expiresAt: string };
+
+const LINK_KINDS: EmailTemplateKind[] = ['welcome', 'invitation'];
+
 /**
- * Builds the email for an outbox message at delivery time: settings, template and, for
+ * Builds the emails for outbox messages at delivery time: settings, template and, for
  * welcome and invitation emails, a freshly minted one-time registration link (so no
- * token ever rests in the outbox).
+ * token ever rests in the outbox). A batch reads each setting, template, recipient and
+ * request status once and mints its links in one transaction.
  */
 export class EmailComposer {
-  // A batch of messages reads settings and templates once; changes show within a second.
+  // Batches read settings and templates once; changes show within a second.
   private readonly settingsCache = new ShortLivedCache<SelfSignUpSettings>(
     1000,
   );
@@ -53,70 +64,163 @@ export class EmailComposer {
     },
   ) {}
 
-  /** The email for a message; `now` fixes link expiry. */
+  /** The email for one message; `now` fixes link expiry. */
   async compose(
     message: ClaimedOutboxMessage,
     now: number,
   ): Promise<OutgoingEmail> {
-    const {
-      settings,
-      templates,
-      requests,
-      links,
-      recipients,
-      renderer,
-      options,
-    } = this.deps;
-    const [current, template, to] = await Promise.all([
-      this.settingsCache.get('settings', () => settings.get()),
-      this.templateCache.get(message.kind, () => templates.get(message.kind)),
-      recipients.resolve(message.recipient),
-    ]);
-    if (to.length === 0) {
-      throw new MessageObsoleteError(
-        `No email address found for ${message.recipient}`,
-      );
+    const [composed] = await this.composeBatch([message], now);
+    if ('error' in composed) {
+      throw composed.error;
     }
-    const variables: TemplateVariables = {
-      email: message.payload.email ?? '',
-      displayName: message.payload.displayName ?? '',
-      reason: message.payload.reason ?? '',
-      link: '',
-      expiresAt: '',
-      signatureLine: current.signatureLine,
-      contactEmail: current.contactEmail,
-      portalTitle: options.portalTitle,
-      logoUrl: '',
-      approvalTasksLink: `${options.appBaseUrl}/api-store-access/approval-tasks`,
-    };
-    if (message.kind === 'welcome' || message.kind === 'invitation') {
-      const request = message.requestId
-        ? await requests.get(message.requestId)
-        : undefined;
-      if (!request || request.status !== 'approved') {
-        throw new MessageObsoleteError(
-          `Not sent: the request is ${
-            request?.status ?? 'gone'
-          }, a link is no longer due`,
+    return composed.email;
+  }
+
+  /**
+   * The emails for a batch of messages, in order. Throws only when what every message
+   * needs (settings, templates, request statuses, links) cannot be read or written.
+   */
+  async composeBatch(
+    messages: ClaimedOutboxMessage[],
+    now: number,
+  ): Promise<ComposedMessage[]> {
+    const { settings, templates, recipients, renderer, options } = this.deps;
+    const kinds = [...new Set(messages.map(message => message.kind))];
+    const distinctRecipients = [
+      ...new Set(messages.map(message => message.recipient)),
+    ];
+    const [current, kindTemplates, addresses, links] = await Promise.all([
+      this.settingsCache.get('settings', () => settings.get()),
+      Promise.all(
+        kinds.map(kind =>
+          this.templateCache.get(kind, () => templates.get(kind)),
+        ),
+      ),
+      Promise.allSettled(distinctRecipients.map(r => recipients.resolve(r))),
+      this.mintLinks(messages, now),
+    ]);
+    const templateOf = new Map(
+      kinds.map((kind, i) => [kind, kindTemplates[i]]),
+    );
+    const addressesOf = new Map(
+      distinctRecipients.map((recipient, i) => [recipient, addresses[i]]),
+    );
+
+    return messages.map((message): ComposedMessage => {
+      const resolved = addressesOf.get(message.recipient)!;
+      if (resolved.status === 'rejected') {
+        return { message, error: asError(resolved.reason) };
+      }
+      if (resolved.value.length === 0) {
+        return {
+          message,
+          error: new MessageObsoleteError(
+            `No email address found for ${message.recipient}`,
+          ),
+        };
+      }
+      const link = links.get(message.id);
+      if (link instanceof Error) {
+        return { message, error: link };
+      }
+      const variables: TemplateVariables = {
+        email: message.payload.email ?? '',
+        displayName: message.payload.displayName ?? '',
+        reason: message.payload.reason ?? '',
+        link: link?.url ?? '',
+        expiresAt: link?.expiresAt ?? '',
+        signatureLine: current.signatureLine,
+        contactEmail: current.contactEmail,
+        portalTitle: options.portalTitle,
+        logoUrl: '',
+        approvalTasksLink: `${options.appBaseUrl}/api-store-access/approval-tasks`,
+      };
+      try {
+        const rendered = renderer.render(
+          templateOf.get(message.kind)!,
+          variables,
+        );
+        return {
+          message,
+          email: {
+            from: {
+              name: current.signatureLine || options.portalTitle,
+              address: options.fromAddress,
+            },
+            replyTo: current.contactEmail || undefined,
+            to: resolved.value,
+            ...rendered,
+          },
+        };
+      } catch (error) {
+        return { message, error: asError(error) };
+      }
+    });
+  }
+
+  /**
+   * Registration links for the batch's welcome and invitation messages, by message id:
+   * one fresh link per approved request (its latest message carries it), or why none is
+   * due any more.
+   */
+  private async mintLinks(
+    messages: ClaimedOutboxMessage[],
+    now: number,
+  ): Promise<Map<string, RegistrationLink | Error>> {
+    const { requests, links, options } = this.deps;
+    const result = new Map<string, RegistrationLink | Error>();
+    const linked = messages.filter(message =>
+      LINK_KINDS.includes(message.kind),
+    );
+    if (linked.length === 0) {
+      return result;
+    }
+    const requestIds = [
+      ...new Set(linked.flatMap(message => message.requestId ?? [])),
+    ];
+    const statuses = await requests.statusesOf(requestIds);
+    const latest = new Map<string, ClaimedOutboxMessage>();
+    for (const message of linked) {
+      const status = message.requestId && statuses.get(message.requestId);
+      if (message.requestId && status === 'approved') {
+        latest.set(message.requestId, message);
+      } else {
+        result.set(
+          message.id,
+          new MessageObsoleteError(
+            `Not sent: the request is ${
+              status || 'gone'
+            }, a link is no longer due`,
+          ),
         );
       }
-      const minted = await links.mint(
-        request.id,
-        now + options.linkLifetimeMs,
-        now,
-      );
-      variables.link = `${options.appBaseUrl}/api-store/register/${minted.token}`;
-      variables.expiresAt = formatExpiry(new Date(minted.expiresAt));
     }
-    const rendered = renderer.render(template, variables);
-    return {
-      from: {
-        name: current.signatureLine || options.portalTitle,
-        address: options.fromAddress,
-      },
-      replyTo: current.contactEmail || undefined,
-      to,
-      ...rendered,
-    };
+    const expiresAt = now + options.linkLifetimeMs;
+    const tokens = await links.mintMany([...latest.keys()], expiresAt, now);
+    const expiry = formatExpiry(new Date(expiresAt));
+    for (const message of linked) {
+      if (result.has(message.id)) {
+        continue;
+      }
+      const requestId = message.requestId!;
+      result.set(
+        message.id,
+        latest.get(requestId) === message
+          ? {
+              url: `${options.appBaseUrl}/api-store/register/${tokens.get(
+                requestId,
+              )}`,
+              expiresAt: expiry,
+            }
+          : new MessageObsoleteError(
+              'Not sent: a newer email for this request carries its link',
+            ),
+      );
+    }
+    return result;
   }
+}
+
+function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
 }

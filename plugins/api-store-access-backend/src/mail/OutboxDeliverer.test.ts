@@ -221,6 +221,41 @@ describe.each(createTestDatabases().eachSupportedId())(
       expect(log).not.toContain('a secret passphrase here');
     });
 
+    it('sends a batch with one working link per request; a link resent before delivery supersedes the first email', async () => {
+      const { ctx, makeDeliverer } = await setUp();
+      for (let i = 0; i < 3; i++) {
+        await ctx.workflow.submit({ email: `batch${i}@example.com` });
+      }
+      const [request] = await knex('sign_up_requests').where({
+        email: 'batch0@example.com',
+      });
+      await ctx.workflow.resendLink(request.id, 'user:default/admin');
+
+      expect(await makeDeliverer().deliverDue()).toBe(3);
+      const mails = await smtp.waitFor(3);
+      const tokens = mails.map(
+        m => m.text!.match(/register\/([A-Za-z0-9_-]+)/)![1],
+      );
+      expect(new Set(tokens).size).toBe(3);
+      const described = await Promise.all(
+        tokens.map(token => ctx.registration.describe(token)),
+      );
+      expect(described.map(d => d.email).sort()).toEqual(
+        [0, 1, 2].map(i => `batch${i}@example.com`),
+      );
+      const links = await knex('api_store_access_registration_links').where({
+        request_id: request.id,
+      });
+      expect(links).toHaveLength(1);
+      const failed = await ctx.outbox.list({ status: 'failed', limit: 10 });
+      expect(failed.items.map(m => [m.recipient, m.lastError])).toEqual([
+        [
+          'batch0@example.com',
+          'Not sent: a newer email for this request carries its link',
+        ],
+      ]);
+    });
+
     it('turns an approved request whose link expired unused into expired', async () => {
       const { ctx, makeDeliverer } = await setUp();
       await ctx.workflow.submit({ email: 'stale@example.com' });

@@ -1,6 +1,10 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { ClaimedOutboxMessage, OutboxStore } from '../database/OutboxStore';
-import { EmailComposer, MessageObsoleteError } from './EmailComposer';
+import {
+  ComposedMessage,
+  EmailComposer,
+  MessageObsoleteError,
+} from './EmailComposer';
 import { MailTransport } from './MailTransport';
 
 /** Retry policy of the outbox. */
@@ -12,10 +16,13 @@ export interface RetryPolicy {
 }
 
 const MAX_DELAY_MS = 3600_000;
-const BATCH_SIZE = 50;
+const BATCH_SIZE = 250;
 const LEASE_MS = 120_000;
-/** Messages of a batch in flight at once (a pooled SMTP transport keeps 5 connections). */
-const CONCURRENCY = 5;
+/**
+ * Messages of a batch in flight at once: enough to keep a pooled SMTP transport's 5
+ * connections busy while others are handed over, few enough for an unpooled one.
+ */
+const CONCURRENCY = 10;
 /** How long a kick waits, so that a burst of changes shares one delivery round. */
 const KICK_DELAY_MS = 100;
 
@@ -64,17 +71,83 @@ export class OutboxDeliverer {
     batch: ClaimedOutboxMessage[],
     now: () => number,
   ): Promise<number> {
-    const queue = [...batch];
-    let sent = 0;
+    if (batch.length === 0) {
+      return 0;
+    }
+    const at = now();
+    let composed: ComposedMessage[];
+    try {
+      composed = await this.deps.composer.composeBatch(batch, at);
+    } catch (error) {
+      composed = batch.map(message => ({ message, error: asError(error) }));
+    }
+    const queue = [...composed];
+    const sent: Array<{ message: ClaimedOutboxMessage; subject: string }> = [];
+    const failed: Array<{
+      message: ClaimedOutboxMessage;
+      error: Error;
+      subject?: string;
+    }> = [];
     const worker = async () => {
-      for (let message = queue.shift(); message; message = queue.shift()) {
-        if (await this.deliverOne(message, now())) {
-          sent++;
+      for (let item = queue.shift(); item; item = queue.shift()) {
+        if ('error' in item) {
+          failed.push(item);
+          continue;
+        }
+        try {
+          await this.deps.transport.send(item.email);
+          sent.push({ message: item.message, subject: item.email.subject });
+        } catch (error) {
+          failed.push({
+            message: item.message,
+            error: asError(error),
+            subject: item.email.subject,
+          });
         }
       }
     };
     await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-    return sent;
+
+    await this.deps.outbox.markSentMany(
+      sent.map(({ message, subject }) => ({ id: message.id, subject })),
+      at,
+    );
+    for (const { message } of sent) {
+      this.deps.onDelivered?.(message);
+    }
+    for (const { message, error, subject } of failed) {
+      await this.recordFailure(message, error, at, subject);
+    }
+    return sent.length;
+  }
+
+  private async recordFailure(
+    message: ClaimedOutboxMessage,
+    error: Error,
+    now: number,
+    subject?: string,
+  ): Promise<void> {
+    const { outbox, logger, retry } = this.deps;
+    const final =
+      error instanceof MessageObsoleteError ||
+      message.attempts >= retry.maxAttempts;
+    const delay = Math.min(
+      retry.initialDelayMs * 2 ** (message.attempts - 1),
+      MAX_DELAY_MS,
+    );
+    await outbox.markAttemptFailed(
+      message.id,
+      error.message,
+      final ? null : now + delay,
+      subject,
+    );
+    logger.warn(
+      `Email ${message.id} (${message.kind}) attempt ${
+        message.attempts
+      } failed${
+        final ? ' for good' : `, retrying in ${Math.round(delay / 1000)} s`
+      }: ${error.message}`,
+    );
   }
 
   /**
@@ -117,43 +190,8 @@ export class OutboxDeliverer {
         }
       });
   }
+}
 
-  private async deliverOne(
-    message: ClaimedOutboxMessage,
-    now: number,
-  ): Promise<boolean> {
-    const { outbox, composer, transport, logger, retry } = this.deps;
-    let subject: string | undefined;
-    try {
-      const email = await composer.compose(message, now);
-      subject = email.subject;
-      await transport.send(email);
-      await outbox.markSent(message.id, email.subject, now);
-      this.deps.onDelivered?.(message);
-      return true;
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      const final =
-        error instanceof MessageObsoleteError ||
-        message.attempts >= retry.maxAttempts;
-      const delay = Math.min(
-        retry.initialDelayMs * 2 ** (message.attempts - 1),
-        MAX_DELAY_MS,
-      );
-      await outbox.markAttemptFailed(
-        message.id,
-        reason,
-        final ? null : now + delay,
-        subject,
-      );
-      logger.warn(
-        `Email ${message.id} (${message.kind}) attempt ${
-          message.attempts
-        } failed${
-          final ? ' for good' : `, retrying in ${Math.round(delay / 1000)} s`
-        }: ${reason}`,
-      );
-      return false;
-    }
-  }
+function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
 }
