@@ -2,7 +2,7 @@ import { Browser, expect, Page, test } from '@playwright/test';
 import { clearMailbox, registrationLinkFor } from './mailbox';
 import { snap } from './screenshots';
 
-const visitor = `visitor-${Date.now()}@example.com`;
+const visitorEmail = `visitor-${Date.now()}@example.com`;
 const PASSWORD = 'correct horse battery staple';
 
 async function signInAsAdmin(browser: Browser): Promise<Page> {
@@ -46,7 +46,7 @@ test('the seed scenario: enable, sign up, approve, register, disable', async ({
     await guest.getByRole('link', { name: 'Sign up' }).click();
     await expect(guest).toHaveURL(/\/api-store\/sign-up$/);
     await snap(guest, '02-sign-up-form');
-    await guest.getByRole('textbox', { name: 'Email' }).fill(visitor);
+    await guest.getByRole('textbox', { name: 'Email' }).fill(visitorEmail);
     await guest.getByRole('button', { name: 'Sign up' }).click();
     await expect(
       guest.getByRole('heading', { name: 'Check your email' }),
@@ -56,7 +56,7 @@ test('the seed scenario: enable, sign up, approve, register, disable', async ({
 
   await test.step('admin starts the task, approves and completes it', async () => {
     await admin.goto('/api-store-access/approval-tasks');
-    const row = admin.getByRole('row').filter({ hasText: visitor });
+    const row = admin.getByRole('row').filter({ hasText: visitorEmail });
     await expect(row).toBeVisible();
     await snap(admin, '04-approval-tasks');
     await row.getByRole('button', { name: 'Start' }).click();
@@ -69,7 +69,7 @@ test('the seed scenario: enable, sign up, approve, register, disable', async ({
     await snap(admin, '06-task-approved');
   });
 
-  const link = await registrationLinkFor(visitor);
+  const link = await registrationLinkFor(visitorEmail);
   await test.step('the visitor sets a password through the emailed link', async () => {
     await guest.goto(link);
     await guest.getByLabel('Password').first().fill(PASSWORD);
@@ -124,51 +124,51 @@ test('an invited member registers, signs in with email and password, sees the AP
     await snap(admin, '20-member-invited');
   });
 
-  const visitor = await signedOutPage(browser);
+  const memberPage = await signedOutPage(browser);
   await test.step('the member sets a password through the invitation', async () => {
-    await visitor.goto(await registrationLinkFor(member));
-    await visitor.getByLabel('Password').first().fill(PASSWORD);
-    await visitor
+    await memberPage.goto(await registrationLinkFor(member));
+    await memberPage.getByLabel('Password').first().fill(PASSWORD);
+    await memberPage
       .getByRole('button', { name: 'Complete registration' })
       .click();
     await expect(
-      visitor.getByRole('heading', { name: 'You can now sign in' }),
+      memberPage.getByRole('heading', { name: 'You can now sign in' }),
     ).toBeVisible();
   });
 
   await test.step('a wrong password is refused', async () => {
-    await visitor.goto('/');
-    const form = visitor.getByRole('form', {
+    await memberPage.goto('/');
+    const form = memberPage.getByRole('form', {
       name: 'Community member sign-in',
     });
     await form.getByRole('textbox', { name: 'Email' }).fill(member);
     await form.getByLabel('Password').fill('not the right passphrase');
     await form.getByRole('button', { name: 'Sign in' }).click();
     await expect(form.getByText('Incorrect email or password')).toBeVisible();
-    await snap(visitor, '21-member-wrong-password');
+    await snap(memberPage, '21-member-wrong-password');
   });
 
   await test.step('the member signs in and lands on the API list', async () => {
-    const form = visitor.getByRole('form', {
+    const form = memberPage.getByRole('form', {
       name: 'Community member sign-in',
     });
     await form.getByLabel('Password').fill(PASSWORD);
     await form.getByRole('button', { name: 'Sign in' }).click();
-    await expect(visitor).toHaveURL(/\/api-docs/);
-    await expect(visitor.getByText('petstore').first()).toBeVisible();
-    await expect(visitor.getByText('orders').first()).toBeVisible();
-    await snap(visitor, '22-member-api-list');
+    await expect(memberPage).toHaveURL(/\/api-docs/);
+    await expect(memberPage.getByText('petstore').first()).toBeVisible();
+    await expect(memberPage.getByText('orders').first()).toBeVisible();
+    await snap(memberPage, '22-member-api-list');
   });
 
   await test.step('the member has no admin page', async () => {
     await expect(
-      visitor.getByRole('link', { name: /API Store Access/ }),
+      memberPage.getByRole('link', { name: /API Store Access/ }),
     ).toHaveCount(0);
-    await visitor.goto('/api-store-access');
-    await expect(visitor.getByLabel('Signature line')).toHaveCount(0);
+    await memberPage.goto('/api-store-access');
+    await expect(memberPage.getByLabel('Signature line')).toHaveCount(0);
     await expect(
-      visitor.getByText(/You do not have access to/).first(),
+      memberPage.getByText(/You do not have access to/).first(),
     ).toBeVisible();
-    await snap(visitor, '23-member-no-admin-page');
+    await snap(memberPage, '23-member-no-admin-page');
   });
 });

@@ -16,6 +16,20 @@ const TABLES = [
   'api_store_access_settings',
 ];
 
+/**
+ * Outbox columns that the delivery worker updates in the background after an earlier,
+ * accepted sign-up; they are not writes of the request under test.
+ */
+const DELIVERY_COLUMNS = [
+  'status',
+  'attempts',
+  'next_attempt_at',
+  'locked_until',
+  'last_error',
+  'subject',
+  'sent_at',
+];
+
 /** Bodies that look like ours but are wrong in every way fast-check can think of. */
 const bodies = fc.oneof(
   fc.anything(),
@@ -64,7 +78,17 @@ describe('public routes under fuzzing (SQLite)', () => {
   async function snapshot() {
     const counts: Record<string, unknown> = {};
     for (const table of TABLES) {
-      counts[table] = await knex(table).select('*');
+      const rows: Record<string, unknown>[] = await knex(table).select('*');
+      counts[table] =
+        table === 'api_store_access_outbox'
+          ? rows.map(row =>
+              Object.fromEntries(
+                Object.entries(row).filter(
+                  ([column]) => !DELIVERY_COLUMNS.includes(column),
+                ),
+              ),
+            )
+          : rows;
     }
     return JSON.stringify(counts);
   }
