@@ -56,6 +56,12 @@ export interface Config {
        */
       duration?: HumanDuration;
     };
+    /**
+     * How long a replica reuses the settings it read (a change made on another replica
+     * is seen within this time; one made on the same replica at once).
+     * @default { milliseconds: 250 }
+     */
+    settingsMaxAge?: HumanDuration;
     /** How emails leave the portal. */
     email?: {
       /** The sender address; the settings' signature line becomes its display name. */

@@ -70,8 +70,15 @@ export function testConfig(smtpPort: number) {
         retryDelay: { seconds: 30 },
       },
       rateLimit: { max: 1000 },
+      // Tests change settings rows directly too; the cache has a test of its own.
+      settingsMaxAge: { milliseconds: 0 },
     },
   };
+}
+
+function withoutSettingsMaxAge(config: ReturnType<typeof testConfig>) {
+  const { settingsMaxAge: _, ...apiStoreAccess } = config.apiStoreAccess;
+  return { ...config, apiStoreAccess };
 }
 
 /** The plugin's base path on the test backend. */
@@ -99,6 +106,10 @@ export interface SeenAuditEvent {
 export async function startApiStoreAccessBackend(
   knex: Knex,
   smtpPort: number = 9,
+  options: {
+    /** Keep the plugin's default settings cache instead of the tests' none. */
+    defaultSettingsCache?: boolean;
+  } = {},
 ) {
   const auditEvents: SeenAuditEvent[] = [];
   const notificationsSent: NotificationSendOptions[] = [];
@@ -147,7 +158,11 @@ export async function startApiStoreAccessBackend(
       auditor.factory,
       catalogServiceMock.factory({ entities: testEntities }),
       notifications,
-      mockServices.rootConfig.factory({ data: testConfig(smtpPort) }),
+      mockServices.rootConfig.factory({
+        data: options.defaultSettingsCache
+          ? withoutSettingsMaxAge(testConfig(smtpPort))
+          : testConfig(smtpPort),
+      }),
     ],
   });
   const http = () => request(backend.server);

@@ -10,6 +10,7 @@ import { durationToMilliseconds, HumanDuration } from '@backstage/types';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { Knex } from 'knex';
 import { DatabaseSettingsStore } from '../database/DatabaseSettingsStore';
+import { CachedSettingsStore } from '../database/CachedSettingsStore';
 import { DatabaseSignUpRequestStore } from '../database/DatabaseSignUpRequestStore';
 import { EmailTemplateStore } from '../database/EmailTemplateStore';
 import { MemberStore } from '../database/MemberStore';
@@ -65,7 +66,10 @@ export function createContext(deps: {
       config.getOptionalString('backend.baseUrl') ?? ''
     ).startsWith('https:'),
   };
-  const settings = new DatabaseSettingsStore(db);
+  const settings = new CachedSettingsStore(
+    new DatabaseSettingsStore(db),
+    duration(config, 'apiStoreAccess.settingsMaxAge', { milliseconds: 250 }),
+  );
   const requests = new DatabaseSignUpRequestStore(db);
   const templates = new EmailTemplateStore(db);
   const outbox = new OutboxStore(db);
