@@ -106,7 +106,7 @@ export interface SeenAuditEvent {
 export async function startApiStoreAccessBackend(
   knex: Knex,
   smtpPort: number = 9,
-  options: {
+  setup: {
     /** Keep the plugin's default settings cache instead of the tests' none. */
     defaultSettingsCache?: boolean;
   } = {},
@@ -159,7 +159,7 @@ export async function startApiStoreAccessBackend(
       catalogServiceMock.factory({ entities: testEntities }),
       notifications,
       mockServices.rootConfig.factory({
-        data: options.defaultSettingsCache
+        data: setup.defaultSettingsCache
           ? withoutSettingsMaxAge(testConfig(smtpPort))
           : testConfig(smtpPort),
       }),

@@ -162,11 +162,6 @@ export class OutboxStore {
       .sort((a, b) => a.seq - b.seq);
   }
 
-  /** Records a delivered message. */
-  async markSent(id: string, subject: string, now: number): Promise<void> {
-    await this.markSentMany([{ id, subject }], now);
-  }
-
   /** Records delivered messages in one transaction (one statement per distinct subject). */
   async markSentMany(
     sent: Array<{ id: string; subject: string }>,
@@ -198,22 +193,29 @@ export class OutboxStore {
     });
   }
 
-  /** Records a failed attempt: retried at `retryAt`, or failed for good when it is null. */
-  async markAttemptFailed(
-    id: string,
+  /**
+   * Records the same failed attempt for several messages: retried at `retryAt`, or
+   * failed for good when it is null.
+   */
+  async markAttemptsFailed(
+    ids: string[],
     error: string,
     retryAt: number | null,
     subject?: string,
   ): Promise<void> {
-    await this.db(TABLE)
-      .where({ id })
-      .update({
-        status: retryAt === null ? 'failed' : 'pending',
-        next_attempt_at: retryAt ?? Date.now(),
-        locked_until: null,
-        last_error: error.slice(0, 2000),
-        ...(subject ? { subject } : {}),
-      });
+    await this.db.transaction(async tx => {
+      for (let i = 0; i < ids.length; i += IN_LIST_CHUNK) {
+        await tx(TABLE)
+          .whereIn('id', ids.slice(i, i + IN_LIST_CHUNK))
+          .update({
+            status: retryAt === null ? 'failed' : 'pending',
+            next_attempt_at: retryAt ?? Date.now(),
+            locked_until: null,
+            last_error: error.slice(0, 2000),
+            ...(subject ? { subject } : {}),
+          });
+      }
+    });
   }
 
   /** Messages, newest first, by status and request. */

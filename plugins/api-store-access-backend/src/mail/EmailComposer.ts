@@ -1,10 +1,10 @@
 import {
   EmailTemplate,
   EmailTemplateKind,
-  SelfSignUpSettings,
 } from 'backstage-plugin-api-store-access-common';
 import { EmailTemplateStore } from '../database/EmailTemplateStore';
 import { ShortLivedCache } from './ShortLivedCache';
+import { groupForSending, isDigestTemplate } from './adminDigest';
 import { ClaimedOutboxMessage } from '../database/OutboxStore';
 import { RegistrationLinkStore } from '../database/RegistrationLinkStore';
 import { SettingsStore } from '../database/SettingsStore';
@@ -30,10 +30,21 @@ export class MessageObsoleteError extends Error {
   name = 'MessageObsoleteError';
 }
 
-/** One message of a batch: its email, or why it cannot be sent now. */
+/**
+ * One email of a batch, or why it cannot be sent now, with the outbox messages it stands
+ * for (`covers`: the message itself, plus the admin notifications a digest gathers).
+ */
 export type ComposedMessage =
-  | { message: ClaimedOutboxMessage; email: OutgoingEmail }
-  | { message: ClaimedOutboxMessage; error: Error };
+  | {
+      message: ClaimedOutboxMessage;
+      covers: ClaimedOutboxMessage[];
+      email: OutgoingEmail;
+    }
+  | {
+      message: ClaimedOutboxMessage;
+      covers: ClaimedOutboxMessage[];
+      error: Error;
+    };
 
 type RegistrationLink = { url: string; expiresAt: string };
 
@@ -42,14 +53,13 @@ const LINK_KINDS: EmailTemplateKind[] = ['welcome', 'invitation'];
 /**
  * Builds the emails for outbox messages at delivery time: settings, template and, for
  * welcome and invitation emails, a freshly minted one-time registration link (so no
- * token ever rests in the outbox). A batch reads each setting, template, recipient and
- * request status once and mints its links in one transaction.
+ * token ever rests in the outbox). A batch reads each template, recipient and request
+ * status once and mints its links in one transaction; admin notifications for the same
+ * admins in one batch become one digest email.
  */
 export class EmailComposer {
-  // Batches read settings and templates once; changes show within a second.
-  private readonly settingsCache = new ShortLivedCache<SelfSignUpSettings>(
-    1000,
-  );
+  // Batches read templates once; changes show within a second. (The settings store
+  // caches for itself.)
   private readonly templateCache = new ShortLivedCache<EmailTemplate>(1000);
 
   constructor(
@@ -64,21 +74,10 @@ export class EmailComposer {
     },
   ) {}
 
-  /** The email for one message; `now` fixes link expiry. */
-  async compose(
-    message: ClaimedOutboxMessage,
-    now: number,
-  ): Promise<OutgoingEmail> {
-    const [composed] = await this.composeBatch([message], now);
-    if ('error' in composed) {
-      throw composed.error;
-    }
-    return composed.email;
-  }
-
   /**
-   * The emails for a batch of messages, in order. Throws only when what every message
-   * needs (settings, templates, request statuses, links) cannot be read or written.
+   * The emails for a batch of messages, in order (a digest where its first message
+   * was). Throws only when what every message needs (settings, templates, request
+   * statuses, links) cannot be read or written.
    */
   async composeBatch(
     messages: ClaimedOutboxMessage[],
@@ -90,7 +89,7 @@ export class EmailComposer {
       ...new Set(messages.map(message => message.recipient)),
     ];
     const [current, kindTemplates, addresses, links] = await Promise.all([
-      this.settingsCache.get('settings', () => settings.get()),
+      settings.get(),
       Promise.all(
         kinds.map(kind =>
           this.templateCache.get(kind, () => templates.get(kind)),
@@ -106,14 +105,20 @@ export class EmailComposer {
       distinctRecipients.map((recipient, i) => [recipient, addresses[i]]),
     );
 
-    return messages.map((message): ComposedMessage => {
+    const adminTemplate = templateOf.get('admin-notification');
+    const groups = groupForSending(
+      messages,
+      adminTemplate !== undefined && isDigestTemplate(adminTemplate),
+    );
+    return groups.map(({ message, covers }): ComposedMessage => {
       const resolved = addressesOf.get(message.recipient)!;
       if (resolved.status === 'rejected') {
-        return { message, error: asError(resolved.reason) };
+        return { message, covers, error: asError(resolved.reason) };
       }
       if (resolved.value.length === 0) {
         return {
           message,
+          covers,
           error: new MessageObsoleteError(
             `No email address found for ${message.recipient}`,
           ),
@@ -121,7 +126,7 @@ export class EmailComposer {
       }
       const link = links.get(message.id);
       if (link instanceof Error) {
-        return { message, error: link };
+        return { message, covers, error: link };
       }
       const variables: TemplateVariables = {
         email: message.payload.email ?? '',
@@ -134,6 +139,11 @@ export class EmailComposer {
         portalTitle: options.portalTitle,
         logoUrl: '',
         approvalTasksLink: `${options.appBaseUrl}/api-store-access/approval-tasks`,
+        requestCount: covers.length,
+        requests: covers.map(covered => ({
+          email: covered.payload.email ?? '',
+          displayName: covered.payload.displayName ?? '',
+        })),
       };
       try {
         const rendered = renderer.render(
@@ -142,6 +152,7 @@ export class EmailComposer {
         );
         return {
           message,
+          covers,
           email: {
             from: {
               name: current.signatureLine || options.portalTitle,
@@ -153,7 +164,7 @@ export class EmailComposer {
           },
         };
       } catch (error) {
-        return { message, error: asError(error) };
+        return { message, covers, error: asError(error) };
       }
     });
   }

@@ -256,6 +256,121 @@ describe.each(createTestDatabases().eachSupportedId())(
       ]);
     });
 
+    async function useAdminApproval(
+      ctx: Awaited<ReturnType<typeof setUp>>['ctx'],
+    ) {
+      const current = await ctx.settings.get();
+      await ctx.settings.replace(
+        { ...current, approvalProcess: 'admin' },
+        current.version,
+        'user:default/admin',
+      );
+    }
+
+    it('gathers the admin notifications of one round into one digest for the admin, and marks each sent', async () => {
+      const { ctx } = await setUp();
+      await useAdminApproval(ctx);
+      await ctx.workflow.submit({
+        email: 'first@example.com',
+        displayName: 'First One',
+      });
+      await ctx.workflow.submit({ email: 'second@example.com' });
+      await ctx.workflow.submit({ email: 'third@example.com' });
+      const delivered: Array<[string, number]> = [];
+      const deliverer = new OutboxDeliverer({
+        outbox: ctx.outbox,
+        composer: ctx.composer,
+        transport: createSmtpTransport(
+          { host: '127.0.0.1', port: smtp.port },
+          recordingLogger(logLines),
+        ),
+        logger: recordingLogger(logLines),
+        retry: { maxAttempts: 8, initialDelayMs: 30_000 },
+        onDelivered: (message, covers) =>
+          delivered.push([message.recipient, covers.length]),
+      });
+
+      expect(await deliverer.deliverDue()).toBe(3);
+      const [digest] = await smtp.waitFor(1);
+      expect(smtp.messages).toHaveLength(1);
+      expect(digest.to).toMatchObject({ text: 'admin@example.com' });
+      expect(digest.subject).toBe('3 new sign-up requests await your approval');
+      expect(digest.text).toContain('- First One (first@example.com)');
+      expect(digest.text).toContain(
+        '- second@example.com (second@example.com)',
+      );
+      expect(digest.html).toContain('third@example.com');
+      expect(digest.text).toContain(
+        'http://portal.test/api-store-access/approval-tasks',
+      );
+      expect(delivered).toEqual([['user:default/admin', 3]]);
+      const rows = await knex('api_store_access_outbox');
+      expect(rows.map(r => [r.status, r.subject])).toEqual(
+        Array(3).fill(['sent', '3 new sign-up requests await your approval']),
+      );
+
+      await ctx.workflow.submit({ email: 'later@example.com' });
+      expect(await deliverer.deliverDue()).toBe(1);
+      const [single] = (await smtp.waitFor(2)).slice(1);
+      expect(single.subject).toBe('New sign-up request from later@example.com');
+    });
+
+    it('sends one admin notification per request when a customised template cannot list several', async () => {
+      const { ctx, makeDeliverer } = await setUp();
+      await useAdminApproval(ctx);
+      await ctx.templates.put(
+        'admin-notification',
+        {
+          subject: 'Please review {{ email }}',
+          html: '<p>{{ email }} wants in.</p>',
+          text: '{{ email }} wants in.',
+          logoUrl: '',
+        },
+        'user:default/admin',
+      );
+      try {
+        await ctx.workflow.submit({ email: 'one@example.com' });
+        await ctx.workflow.submit({ email: 'two@example.com' });
+        expect(await makeDeliverer().deliverDue()).toBe(2);
+        const mails = await smtp.waitFor(2);
+        expect(mails.map(m => m.subject).sort()).toEqual([
+          'Please review one@example.com',
+          'Please review two@example.com',
+        ]);
+      } finally {
+        await knex('api_store_access_email_templates').delete();
+      }
+    });
+
+    it('records a failure shared by several messages in one go, each with its own attempt count', async () => {
+      const { ctx, makeDeliverer, advance } = await setUp();
+      for (let i = 0; i < 3; i++) {
+        await ctx.workflow.submit({ email: `down${i}@example.com` });
+      }
+      await smtp.stop();
+      try {
+        expect(await makeDeliverer().deliverDue()).toBe(0);
+      } finally {
+        await smtp.start();
+      }
+      const rows = await knex('api_store_access_outbox').orderBy('seq');
+      expect(
+        rows.map(r => [
+          r.status,
+          Number(r.attempts),
+          r.last_error.includes('ECONNREFUSED'),
+        ]),
+      ).toEqual(Array(3).fill(['pending', 1, true]));
+      expect(new Set(rows.map(r => Number(r.next_attempt_at))).size).toBe(1);
+      const warnings = logLines.filter(line =>
+        line.includes('retrying in 30 s'),
+      );
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]).toMatch(/^Emails .*attempt 1.*attempt 1.*attempt 1/);
+      advance(30_000);
+      expect(await makeDeliverer().deliverDue()).toBe(3);
+    });
+
     it('turns an approved request whose link expired unused into expired', async () => {
       const { ctx, makeDeliverer } = await setUp();
       await ctx.workflow.submit({ email: 'stale@example.com' });

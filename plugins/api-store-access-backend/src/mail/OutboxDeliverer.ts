@@ -45,8 +45,11 @@ export class OutboxDeliverer {
       logger: LoggerService;
       retry: RetryPolicy;
       now?: () => number;
-      /** Told of each delivered message. */
-      onDelivered?: (message: ClaimedOutboxMessage) => void;
+      /** Told of each delivered email and the messages it covered (itself first). */
+      onDelivered?: (
+        message: ClaimedOutboxMessage,
+        covers: ClaimedOutboxMessage[],
+      ) => void;
     },
   ) {}
 
@@ -79,27 +82,27 @@ export class OutboxDeliverer {
     try {
       composed = await this.deps.composer.composeBatch(batch, at);
     } catch (error) {
-      composed = batch.map(message => ({ message, error: asError(error) }));
+      composed = batch.map(message => ({
+        message,
+        covers: [message],
+        error: asError(error),
+      }));
     }
     const queue = [...composed];
-    const sent: Array<{ message: ClaimedOutboxMessage; subject: string }> = [];
-    const failed: Array<{
-      message: ClaimedOutboxMessage;
-      error: Error;
-      subject?: string;
-    }> = [];
+    const sent: Array<{ covers: ClaimedOutboxMessage[]; subject: string }> = [];
+    const failed: FailedAttempt[] = [];
     const worker = async () => {
       for (let item = queue.shift(); item; item = queue.shift()) {
         if ('error' in item) {
-          failed.push(item);
+          failed.push({ covers: item.covers, error: item.error });
           continue;
         }
         try {
           await this.deps.transport.send(item.email);
-          sent.push({ message: item.message, subject: item.email.subject });
+          sent.push({ covers: item.covers, subject: item.email.subject });
         } catch (error) {
           failed.push({
-            message: item.message,
+            covers: item.covers,
             error: asError(error),
             subject: item.email.subject,
           });
@@ -109,45 +112,74 @@ export class OutboxDeliverer {
     await Promise.all(Array.from({ length: CONCURRENCY }, worker));
 
     await this.deps.outbox.markSentMany(
-      sent.map(({ message, subject }) => ({ id: message.id, subject })),
+      sent.flatMap(({ covers, subject }) =>
+        covers.map(message => ({ id: message.id, subject })),
+      ),
       at,
     );
-    for (const { message } of sent) {
-      this.deps.onDelivered?.(message);
+    for (const { covers } of sent) {
+      this.deps.onDelivered?.(covers[0], covers);
     }
-    for (const { message, error, subject } of failed) {
-      await this.recordFailure(message, error, at, subject);
-    }
-    return sent.length;
+    await this.recordFailures(failed, at);
+    return sent.reduce((count, { covers }) => count + covers.length, 0);
   }
 
-  private async recordFailure(
-    message: ClaimedOutboxMessage,
-    error: Error,
+  /**
+   * Records failed attempts, one statement per outcome shared by several messages:
+   * retried with exponential backoff, or failed for good (obsolete, or out of attempts).
+   */
+  private async recordFailures(
+    failed: FailedAttempt[],
     now: number,
-    subject?: string,
   ): Promise<void> {
     const { outbox, logger, retry } = this.deps;
-    const final =
-      error instanceof MessageObsoleteError ||
-      message.attempts >= retry.maxAttempts;
-    const delay = Math.min(
-      retry.initialDelayMs * 2 ** (message.attempts - 1),
-      MAX_DELAY_MS,
-    );
-    await outbox.markAttemptFailed(
-      message.id,
-      error.message,
-      final ? null : now + delay,
-      subject,
-    );
-    logger.warn(
-      `Email ${message.id} (${message.kind}) attempt ${
-        message.attempts
-      } failed${
-        final ? ' for good' : `, retrying in ${Math.round(delay / 1000)} s`
-      }: ${error.message}`,
-    );
+    const outcomes = new Map<
+      string,
+      {
+        error: string;
+        retryAt: number | null;
+        subject?: string;
+        messages: ClaimedOutboxMessage[];
+      }
+    >();
+    for (const { covers, error, subject } of failed) {
+      for (const message of covers) {
+        const final =
+          error instanceof MessageObsoleteError ||
+          message.attempts >= retry.maxAttempts;
+        const retryAt = final
+          ? null
+          : now +
+            Math.min(
+              retry.initialDelayMs * 2 ** (message.attempts - 1),
+              MAX_DELAY_MS,
+            );
+        const key = JSON.stringify([error.message, retryAt, subject]);
+        const outcome = outcomes.get(key) ?? {
+          error: error.message,
+          retryAt,
+          subject,
+          messages: [],
+        };
+        outcome.messages.push(message);
+        outcomes.set(key, outcome);
+      }
+    }
+    for (const { error, retryAt, subject, messages } of outcomes.values()) {
+      await outbox.markAttemptsFailed(
+        messages.map(message => message.id),
+        error,
+        retryAt,
+        subject,
+      );
+      logger.warn(
+        `${describeMessages(messages)} failed${
+          retryAt === null
+            ? ' for good'
+            : `, retrying in ${Math.round((retryAt - now) / 1000)} s`
+        }: ${error}`,
+      );
+    }
   }
 
   /**
@@ -190,6 +222,27 @@ export class OutboxDeliverer {
         }
       });
   }
+}
+
+type FailedAttempt = {
+  covers: ClaimedOutboxMessage[];
+  error: Error;
+  subject?: string;
+};
+
+const LOGGED_IDS = 10;
+
+/** Names messages in a log line: kind, id and attempt of each, the first few of many. */
+function describeMessages(messages: ClaimedOutboxMessage[]): string {
+  const named = messages
+    .slice(0, LOGGED_IDS)
+    .map(m => `${m.id} (${m.kind}, attempt ${m.attempts})`)
+    .join(', ');
+  const more =
+    messages.length > LOGGED_IDS
+      ? ` and ${messages.length - LOGGED_IDS} more`
+      : '';
+  return `${messages.length === 1 ? 'Email' : 'Emails'} ${named}${more}`;
 }
 
 function asError(error: unknown): Error {

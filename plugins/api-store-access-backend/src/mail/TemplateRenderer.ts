@@ -17,6 +17,10 @@ export interface TemplateVariables {
   logoUrl: string;
   reason: string;
   approvalTasksLink: string;
+  /** In admin notifications: how many requests the email tells of (more than one in a digest). */
+  requestCount: number;
+  /** In admin notifications: the requests the email tells of. */
+  requests: Array<{ email: string; displayName: string }>;
 }
 
 /** Values for previews: what a real email would hold, with example data. */
@@ -36,6 +40,8 @@ export function sampleVariables(
     logoUrl: '',
     reason: 'We could not verify your organisation.',
     approvalTasksLink: `${appBaseUrl}/api-store-access/approval-tasks`,
+    requestCount: 1,
+    requests: [{ email: 'jane.doe@example.com', displayName: 'Jane Doe' }],
   };
 }
 

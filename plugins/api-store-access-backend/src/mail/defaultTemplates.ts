@@ -13,17 +13,30 @@ Questions? Write to {{ contactEmail }}.{% endif %}`;
 export const defaultTemplates: Record<EmailTemplateKind, EmailTemplateContent> =
   {
     'admin-notification': {
-      subject: 'New sign-up request from {{ email }}',
+      subject:
+        '{% if requestCount > 1 %}{{ requestCount }} new sign-up requests await your approval{% else %}New sign-up request from {{ email }}{% endif %}',
       logoUrl: '',
-      html: emailLayout(`<h1 style="font-size:20px;margin:0 0 16px 0;">A new sign-up awaits your approval</h1>
+      html: emailLayout(`{% if requestCount > 1 %}<h1 style="font-size:20px;margin:0 0 16px 0;">{{ requestCount }} new sign-ups await your approval</h1>
+<p>These people asked to join {{ portalTitle }}:</p>
+<ul style="margin:0 0 16px 0;padding-left:20px;">{% for request in requests %}
+<li><strong>{{ request.displayName or request.email }}</strong> ({{ request.email }})</li>{% endfor %}
+</ul>
+<p>Start each task on the Approval Tasks tab (or select several), choose Approve or Reject, and complete it.</p>
+{% else %}<h1 style="font-size:20px;margin:0 0 16px 0;">A new sign-up awaits your approval</h1>
 <p><strong>{{ displayName or email }}</strong> ({{ email }}) asked to join {{ portalTitle }}.</p>
 <p>Start the task on the Approval Tasks tab, choose Approve or Reject, and complete it.</p>
-${emailButton('{{ approvalTasksLink }}', 'Open Approval Tasks')}`),
-      text: `A new sign-up awaits your approval.
+{% endif %}${emailButton('{{ approvalTasksLink }}', 'Open Approval Tasks')}`),
+      text: `{% if requestCount > 1 %}{{ requestCount }} new sign-ups await your approval.
+
+These people asked to join {{ portalTitle }}:
+{% for request in requests %}- {{ request.displayName or request.email }} ({{ request.email }})
+{% endfor %}
+Start each task on the Approval Tasks tab (or select several), choose Approve or Reject, and complete it:
+{% else %}A new sign-up awaits your approval.
 
 {{ displayName or email }} ({{ email }}) asked to join {{ portalTitle }}.
 Start the task on the Approval Tasks tab, choose Approve or Reject, and complete it:
-{{ approvalTasksLink }}
+{% endif %}{{ approvalTasksLink }}
 ${textFooter}`,
     },
     welcome: {

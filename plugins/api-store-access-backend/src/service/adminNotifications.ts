@@ -3,15 +3,15 @@ import { NotificationService } from '@backstage/plugin-notifications-node';
 import { ClaimedOutboxMessage } from '../database/OutboxStore';
 
 /**
- * After an admin-notification email went out, tells the same admins through Backstage
- * notifications. Best effort: a portal without the notifications plugin just logs it.
+ * After an admin-notification email (or digest) went out, tells the same admins through
+ * Backstage notifications, once per email. Best effort: a portal without the notifications plugin just logs it.
  * Done at delivery (not at sign-up), so intake stays one database transaction.
  */
 export function createAdminNotifier(
   notifications: NotificationService,
   logger: LoggerService,
-): (message: ClaimedOutboxMessage) => void {
-  return message => {
+): (message: ClaimedOutboxMessage, covers: ClaimedOutboxMessage[]) => void {
+  return (message, covers) => {
     if (
       message.kind !== 'admin-notification' ||
       !message.recipient.includes(':')
@@ -22,7 +22,10 @@ export function createAdminNotifier(
       .send({
         recipients: { type: 'entity', entityRef: message.recipient.split(',') },
         payload: {
-          title: `New sign-up request from ${message.payload.email}`,
+          title:
+            covers.length > 1
+              ? `${covers.length} new sign-up requests await approval`
+              : `New sign-up request from ${message.payload.email}`,
           description:
             'Start the task on the Approval Tasks tab, then approve or reject it.',
           link: '/api-store-access/approval-tasks',

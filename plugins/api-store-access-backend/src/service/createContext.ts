@@ -53,8 +53,14 @@ export function createContext(deps: {
   auditor: AuditorService;
   catalog: CatalogService;
   transport?: MailTransport;
-  /** Told of each email delivered (the plugin adds Backstage notifications for admins). */
-  onDelivered?: (message: ClaimedOutboxMessage) => void;
+  /**
+   * Told of each email delivered and the outbox messages it covered (the plugin adds
+   * Backstage notifications for admins).
+   */
+  onDelivered?: (
+    message: ClaimedOutboxMessage,
+    covers: ClaimedOutboxMessage[],
+  ) => void;
 }): RouteContext & { transport: MailTransport; composer: EmailComposer } {
   const { db, config, logger } = deps;
   const app = {
