@@ -102,7 +102,8 @@ export function createSmtpTransport(
   return {
     async send(email) {
       await transport.sendMail(toMessage(email));
-      logger.info(`Sent email "${email.subject}" to ${email.to.join(', ')}`);
+      // The outbox keeps who got what; delivery logs a summary of each round at info.
+      logger.debug(`Sent email "${email.subject}" to ${email.to.join(', ')}`);
     },
     close() {
       transport.close();

@@ -304,6 +304,11 @@ describe.each(createTestDatabases().eachSupportedId())(
         'http://portal.test/api-store-access/approval-tasks',
       );
       expect(delivered).toEqual([['user:default/admin', 3]]);
+      expect(logLines).toContainEqual(
+        expect.stringContaining(
+          'Sent 1 email for 3 outbox messages (3 admin-notification)',
+        ),
+      );
       const rows = await knex('api_store_access_outbox');
       expect(rows.map(r => [r.status, r.subject])).toEqual(
         Array(3).fill(['sent', '3 new sign-up requests await your approval']),

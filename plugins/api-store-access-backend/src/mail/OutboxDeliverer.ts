@@ -120,6 +120,9 @@ export class OutboxDeliverer {
     for (const { covers } of sent) {
       this.deps.onDelivered?.(covers[0], covers);
     }
+    if (sent.length > 0) {
+      this.deps.logger.info(describeDelivery(sent));
+    }
     await this.recordFailures(failed, at);
     return sent.reduce((count, { covers }) => count + covers.length, 0);
   }
@@ -243,6 +246,26 @@ function describeMessages(messages: ClaimedOutboxMessage[]): string {
       ? ` and ${messages.length - LOGGED_IDS} more`
       : '';
   return `${messages.length === 1 ? 'Email' : 'Emails'} ${named}${more}`;
+}
+
+/** One line for a delivered round: emails sent and the messages they carried, by kind. */
+function describeDelivery(
+  sent: Array<{ covers: ClaimedOutboxMessage[] }>,
+): string {
+  const byKind = new Map<string, number>();
+  let messages = 0;
+  for (const { covers } of sent) {
+    messages += covers.length;
+    for (const message of covers) {
+      byKind.set(message.kind, (byKind.get(message.kind) ?? 0) + 1);
+    }
+  }
+  const kinds = [...byKind].map(([kind, n]) => `${n} ${kind}`).join(', ');
+  return `Sent ${sent.length} ${
+    sent.length === 1 ? 'email' : 'emails'
+  } for ${messages} outbox ${
+    messages === 1 ? 'message' : 'messages'
+  } (${kinds})`;
 }
 
 function asError(error: unknown): Error {
