@@ -22,7 +22,8 @@ export interface Config {
       /** @default { minutes: 1 } */
       window?: HumanDuration;
       /**
-       * Requests per client address and window.
+       * Requests per client address, window and route (sign-ups, registrations and
+       * sessions count separately).
        * @default 20
        */
       max?: number;

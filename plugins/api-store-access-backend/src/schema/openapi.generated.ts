@@ -824,6 +824,24 @@ export const spec = {
           },
         },
       },
+      TooManyRequests: {
+        description:
+          'Too many requests from this client address for this route; the Retry-After header says after how many seconds to try again.',
+        headers: {
+          'Retry-After': {
+            schema: {
+              type: 'integer',
+            },
+          },
+        },
+        content: {
+          'application/json': {
+            schema: {
+              $ref: '#/components/schemas/Error',
+            },
+          },
+        },
+      },
       PayloadTooLarge: {
         description: 'The body is over 64 KB.',
         content: {
@@ -946,6 +964,9 @@ export const spec = {
           },
           '413': {
             $ref: '#/components/responses/PayloadTooLarge',
+          },
+          '429': {
+            $ref: '#/components/responses/TooManyRequests',
           },
         },
       },
@@ -1296,6 +1317,9 @@ export const spec = {
           },
           '413': {
             $ref: '#/components/responses/PayloadTooLarge',
+          },
+          '429': {
+            $ref: '#/components/responses/TooManyRequests',
           },
         },
       },
@@ -1692,6 +1716,9 @@ export const spec = {
           '401': {
             $ref: '#/components/responses/Unauthorized',
           },
+          '429': {
+            $ref: '#/components/responses/TooManyRequests',
+          },
         },
       },
       delete: {
@@ -1701,6 +1728,9 @@ export const spec = {
         responses: {
           '204': {
             description: 'Signed out.',
+          },
+          '429': {
+            $ref: '#/components/responses/TooManyRequests',
           },
         },
       },

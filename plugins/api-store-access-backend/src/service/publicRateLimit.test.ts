@@ -11,6 +11,9 @@ function app(config: object) {
   server.post('/public/sign-ups', (_req, res) => {
     res.status(202).json({});
   });
+  server.post('/public/sessions', (_req, res) => {
+    res.status(204).end();
+  });
   server.get('/public/status', (_req, res) => {
     res.json({});
   });
@@ -57,5 +60,16 @@ describe('publicRateLimit', () => {
     }
     expect((await request(server).post('/public/sign-ups')).status).toBe(202);
     expect((await request(server).post('/public/sign-ups')).status).toBe(429);
+  });
+
+  it('counts sign-ups and sign-ins against budgets of their own', async () => {
+    const server = app({ apiStoreAccess: { rateLimit: { max: 2 } } });
+    for (let i = 0; i < 2; i++) {
+      expect((await request(server).post('/public/sign-ups')).status).toBe(202);
+    }
+    expect((await request(server).post('/public/sign-ups')).status).toBe(429);
+    expect((await request(server).post('/public/sessions')).status).toBe(204);
+    expect((await request(server).post('/public/sessions')).status).toBe(204);
+    expect((await request(server).post('/public/sessions')).status).toBe(429);
   });
 });

@@ -25,10 +25,20 @@ function redisStore(connection: string): Store {
 }
 
 /**
- * Limits the changing public routes (sign-up, registration, sign-in) per client address,
- * with express-rate-limit as Backstage's own `backend.rateLimit` does. Configured by
- * `apiStoreAccess.rateLimit` (`window`, `max`, and `store: { type: redis, connection }`
- * so several replicas share one count). Reading the public status is not limited.
+ * The budget a public request counts against: sign-ups, registrations and sign-in or
+ * sign-out each have their own, so a flood of sign-ups does not lock members out.
+ */
+function budgetOf(path: string): string {
+  const [, , route] = path.split('/');
+  return route ?? '';
+}
+
+/**
+ * Limits the changing public routes (sign-up, registration, sign-in) per client address
+ * and route, with express-rate-limit as Backstage's own `backend.rateLimit` does.
+ * Configured by `apiStoreAccess.rateLimit` (`window`, `max`, and
+ * `store: { type: redis, connection }` so several replicas share one count). Reading the
+ * public status is not limited.
  */
 export function publicRateLimit(config: Config): RequestHandler {
   const options = config.getOptionalConfig('apiStoreAccess.rateLimit');
@@ -48,7 +58,9 @@ export function publicRateLimit(config: Config): RequestHandler {
         ? redisStore(store.getString('connection'))
         : undefined,
     keyGenerator: req =>
-      ipKeyGenerator(req.ip ?? req.socket.remoteAddress ?? ''),
+      `${budgetOf(req.path)}:${ipKeyGenerator(
+        req.ip ?? req.socket.remoteAddress ?? '',
+      )}`,
     skip: req => !req.path.startsWith('/public/') || req.method === 'GET',
     handler: (req, res, next) => {
       const resetTime = (req as { rateLimit?: { resetTime?: Date } }).rateLimit
