@@ -65,7 +65,7 @@ export function createFileTransport(
     async send(email) {
       const info = await composer.sendMail(toMessage(email));
       await fs.mkdir(directory, { recursive: true });
-      const file = path.join(directory, `${Date.now()}-${randomUUID()}.eml`);
+      const file = path.resolve(directory, `${Date.now()}-${randomUUID()}.eml`);
       await fs.writeFile(file, info.message as Buffer);
       logger.info(
         `Wrote email "${email.subject}" to ${email.to.join(', ')} in ${file}`,
