@@ -5,6 +5,7 @@ import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
+import { makeStyles } from '@material-ui/core/styles';
 import { SignUpRequest } from 'backstage-plugin-api-store-access-common';
 import { SignUpCompletion } from '../../api';
 import { formatActor, formatTime } from '../shared/format';
@@ -12,6 +13,12 @@ import { RequestStatusChip } from '../shared/RequestStatusChip';
 import { sourceLabels } from '../shared/statusLabels';
 import { TaskActions } from './TaskActions';
 import { isSelectable } from './selectable';
+
+const useStyles = makeStyles({
+  heading: { whiteSpace: 'nowrap' },
+  email: { textAlign: 'left', overflowWrap: 'break-word' },
+  compact: { whiteSpace: 'nowrap' },
+});
 
 /** One page of sign-up requests with selection, status and per-task actions. */
 export function TaskTable(props: {
@@ -26,6 +33,7 @@ export function TaskTable(props: {
   onComplete: (task: SignUpRequest, completion: SignUpCompletion) => void;
 }) {
   const { tasks, me, canReview, busyId, selected, onSelectedChange } = props;
+  const classes = useStyles();
   const selectable = canReview ? tasks.filter(t => isSelectable(t, me)) : [];
   const allSelected =
     selectable.length > 0 && selectable.every(t => selected.has(t.id));
@@ -63,13 +71,13 @@ export function TaskTable(props: {
               />
             </TableCell>
           )}
-          <TableCell>Email</TableCell>
-          <TableCell>Display name</TableCell>
-          <TableCell>Status</TableCell>
-          <TableCell>Source</TableCell>
-          <TableCell>Assignee</TableCell>
-          <TableCell>Created</TableCell>
-          <TableCell>Actions</TableCell>
+          <TableCell className={classes.heading}>Email</TableCell>
+          <TableCell className={classes.heading}>Display name</TableCell>
+          <TableCell className={classes.heading}>Status</TableCell>
+          <TableCell className={classes.heading}>Source</TableCell>
+          <TableCell className={classes.heading}>Assignee</TableCell>
+          <TableCell className={classes.heading}>Created</TableCell>
+          <TableCell className={classes.heading}>Actions</TableCell>
         </TableRow>
       </TableHead>
       <TableBody>
@@ -89,6 +97,7 @@ export function TaskTable(props: {
               <Link
                 component="button"
                 variant="body2"
+                className={classes.email}
                 onClick={() => props.onOpen(task)}
                 title="Show the history of this request"
               >
@@ -99,9 +108,13 @@ export function TaskTable(props: {
             <TableCell>
               <RequestStatusChip status={task.status} />
             </TableCell>
-            <TableCell>{sourceLabels[task.source] ?? task.source}</TableCell>
+            <TableCell className={classes.compact}>
+              {sourceLabels[task.source] ?? task.source}
+            </TableCell>
             <TableCell>{formatActor(task.assignee)}</TableCell>
-            <TableCell>{formatTime(task.createdAt)}</TableCell>
+            <TableCell className={classes.compact}>
+              {formatTime(task.createdAt)}
+            </TableCell>
             <TableCell>
               <TaskActions
                 task={task}

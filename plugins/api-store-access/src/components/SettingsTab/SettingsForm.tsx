@@ -195,8 +195,9 @@ export function SettingsForm(props: {
         label="Notify all admins"
       />
       <FormHelperText>
-        On: every admin gets an email for each new sign-up request. Off: only
-        the admin who configured self sign-up.
+        On: every admin is emailed about new sign-up requests. Off: only the
+        admin who configured self sign-up. Requests that arrive together come in
+        one email.
       </FormHelperText>
 
       <Box mt={3}>
