@@ -17,6 +17,7 @@ import { messageOf } from '../shared/errors';
 import { formatActor, formatTime } from '../shared/format';
 import { templateLabels } from '../shared/templateLabels';
 import { EmailPreview } from './EmailPreview';
+import { PlaceholderList } from './PlaceholderList';
 
 function logoUrlError(url: string): string | undefined {
   if (!url.trim()) {
@@ -160,6 +161,9 @@ export function EmailTemplateEditor(props: {
                 Editing needs the api-store-access.settings.update permission.
               </Typography>
             )}
+          </Box>
+          <Box mt={3}>
+            <PlaceholderList kind={template.kind} />
           </Box>
         </InfoCard>
       </Grid>

@@ -56,6 +56,11 @@ describe('Email templates tab', () => {
     expect(frame).toHaveAttribute('sandbox', '');
     expect(frame).toHaveAttribute('srcdoc', '<p>Hello Jane</p>');
     expect(screen.getByText('Subject: Welcome to Portal')).toBeInTheDocument();
+    const placeholders = screen.getByRole('region', { name: 'Placeholders' });
+    expect(placeholders).toHaveTextContent(
+      'link: the one-time registration link',
+    );
+    expect(placeholders).not.toHaveTextContent('requestCount');
 
     const subject = screen.getByRole('textbox', { name: /Subject/ });
     await userEvent.clear(subject);
