@@ -286,8 +286,8 @@ describe.each(createTestDatabases().eachSupportedId())(
         ),
         logger: recordingLogger(logLines),
         retry: { maxAttempts: 8, initialDelayMs: 30_000 },
-        onDelivered: (message, covers) =>
-          delivered.push([message.recipient, covers.length]),
+        onDelivered: covers =>
+          delivered.push([covers[0].recipient, covers.length]),
       });
 
       expect(await deliverer.deliverDue()).toBe(3);

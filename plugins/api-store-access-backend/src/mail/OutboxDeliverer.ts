@@ -45,11 +45,8 @@ export class OutboxDeliverer {
       logger: LoggerService;
       retry: RetryPolicy;
       now?: () => number;
-      /** Told of each delivered email and the messages it covered (itself first). */
-      onDelivered?: (
-        message: ClaimedOutboxMessage,
-        covers: ClaimedOutboxMessage[],
-      ) => void;
+      /** Told of each delivered email: the messages it covered, its own first. */
+      onDelivered?: (covers: ClaimedOutboxMessage[]) => void;
     },
   ) {}
 
@@ -118,7 +115,7 @@ export class OutboxDeliverer {
       at,
     );
     for (const { covers } of sent) {
-      this.deps.onDelivered?.(covers[0], covers);
+      this.deps.onDelivered?.(covers);
     }
     if (sent.length > 0) {
       this.deps.logger.info(describeDelivery(sent));

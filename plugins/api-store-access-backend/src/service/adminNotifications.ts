@@ -4,14 +4,16 @@ import { ClaimedOutboxMessage } from '../database/OutboxStore';
 
 /**
  * After an admin-notification email (or digest) went out, tells the same admins through
- * Backstage notifications, once per email. Best effort: a portal without the notifications plugin just logs it.
- * Done at delivery (not at sign-up), so intake stays one database transaction.
+ * Backstage notifications, once per email. Best effort: a portal without the
+ * notifications plugin just logs it. Done at delivery (not at sign-up), so intake stays
+ * one database transaction.
  */
 export function createAdminNotifier(
   notifications: NotificationService,
   logger: LoggerService,
-): (message: ClaimedOutboxMessage, covers: ClaimedOutboxMessage[]) => void {
-  return (message, covers) => {
+): (covers: ClaimedOutboxMessage[]) => void {
+  return covers => {
+    const [message] = covers;
     if (
       message.kind !== 'admin-notification' ||
       !message.recipient.includes(':')

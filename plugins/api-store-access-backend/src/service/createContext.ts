@@ -54,13 +54,10 @@ export function createContext(deps: {
   catalog: CatalogService;
   transport?: MailTransport;
   /**
-   * Told of each email delivered and the outbox messages it covered (the plugin adds
-   * Backstage notifications for admins).
+   * Told of each email delivered, with the outbox messages it covered, its own first
+   * (the plugin adds Backstage notifications for admins).
    */
-  onDelivered?: (
-    message: ClaimedOutboxMessage,
-    covers: ClaimedOutboxMessage[],
-  ) => void;
+  onDelivered?: (covers: ClaimedOutboxMessage[]) => void;
 }): RouteContext & { transport: MailTransport; composer: EmailComposer } {
   const { db, config, logger } = deps;
   const app = {
