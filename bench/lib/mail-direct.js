@@ -23,7 +23,7 @@ function message(i, htmlPadding) {
     from: { name: 'Bench', address: 'no-reply@example.com' },
     replyTo: 'bench@example.com',
     to: [`${prefix}${i}@example.com`],
-    subject: 'Welcome to Scaffolded Backstage App',
+    subject: 'Welcome to API Store Portal',
     html,
     text: {
       raw: `Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 7bit\r\n\r\n${text}`,
