@@ -20,30 +20,13 @@ import {
 import { pageBySeq, whereEmailOrNameContains } from './paging';
 import { toIsoTime } from './time';
 import { enqueueMessages, NewOutboxMessage } from './OutboxStore';
-import {
-  insertRequestInOneStatement,
-  NewRequestRow,
-} from './insertRequestStatement';
+import { insertRequestInOneStatement } from './insertRequestStatement';
+import { NewRequestRow, RequestRow } from './requestRows';
 
 const REQUESTS = 'sign_up_requests';
 const EVENTS = 'sign_up_request_events';
 /** Ids per `IN (...)` list, well under SQLite's limit of bound parameters. */
 const IN_LIST_CHUNK = 500;
-
-type RequestRow = {
-  seq: number | string;
-  id: string;
-  email: string;
-  active_email: string | null;
-  display_name: string | null;
-  status: string;
-  source: string;
-  assignee: string | null;
-  decision: string | null;
-  reason: string | null;
-  created_at: number | string;
-  updated_at: number | string;
-};
 
 type EventRow = {
   request_id: string;

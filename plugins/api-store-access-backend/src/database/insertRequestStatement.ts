@@ -2,19 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Knex } from 'knex';
 import { NewOutboxMessage } from './OutboxStore';
 import { NewSignUpRequestEvent } from './SignUpRequestStore';
-
-/** The columns of a new sign-up request row. */
-export interface NewRequestRow {
-  id: string;
-  email: string;
-  active_email: string | null;
-  display_name: string | null;
-  status: string;
-  source: string;
-  decision: string | null;
-  reason: string | null;
-  created_at: number;
-}
+import { NewRequestRow } from './requestRows';
 
 /**
  * Writes a request, its events and its outbox messages with one PostgreSQL statement
