@@ -22,11 +22,10 @@ import { toIsoTime } from './time';
 import { enqueueMessages, NewOutboxMessage } from './OutboxStore';
 import { insertRequestInOneStatement } from './insertRequestStatement';
 import { NewRequestRow, RequestRow } from './requestRows';
+import { forEachChunk, IN_LIST_CHUNK } from './chunks';
 
 const REQUESTS = 'sign_up_requests';
 const EVENTS = 'sign_up_request_events';
-/** Ids per `IN (...)` list, well under SQLite's limit of bound parameters. */
-const IN_LIST_CHUNK = 500;
 
 type EventRow = {
   request_id: string;
@@ -152,14 +151,14 @@ export class DatabaseSignUpRequestStore implements SignUpRequestStore {
 
   async statusesOf(ids: string[]): Promise<Map<string, SignUpRequestStatus>> {
     const statuses = new Map<string, SignUpRequestStatus>();
-    for (let i = 0; i < ids.length; i += IN_LIST_CHUNK) {
+    await forEachChunk(ids, IN_LIST_CHUNK, async chunk => {
       const rows = await this.db<RequestRow>(REQUESTS)
-        .whereIn('id', ids.slice(i, i + IN_LIST_CHUNK))
+        .whereIn('id', chunk)
         .select('id', 'status');
       for (const row of rows) {
         statuses.set(row.id, row.status as SignUpRequestStatus);
       }
-    }
+    });
     return statuses;
   }
 

@@ -7,10 +7,9 @@ import {
 } from 'backstage-plugin-api-store-access-common';
 import { pageBySeq } from './paging';
 import { toIsoTime, toIsoTimeOrNull } from './time';
+import { forEachChunk, IN_LIST_CHUNK } from './chunks';
 
 const TABLE = 'api_store_access_outbox';
-/** Ids per `IN (...)` list, well under SQLite's limit of bound parameters. */
-const IN_LIST_CHUNK = 500;
 
 /** An email to write to the outbox with the change that causes it. */
 export interface NewOutboxMessage {
@@ -178,17 +177,15 @@ export class OutboxStore {
     }
     await this.db.transaction(async tx => {
       for (const [subject, ids] of bySubject) {
-        for (let i = 0; i < ids.length; i += IN_LIST_CHUNK) {
-          await tx(TABLE)
-            .whereIn('id', ids.slice(i, i + IN_LIST_CHUNK))
-            .update({
-              status: 'sent',
-              subject,
-              sent_at: now,
-              locked_until: null,
-              last_error: null,
-            });
-        }
+        await forEachChunk(ids, IN_LIST_CHUNK, chunk =>
+          tx(TABLE).whereIn('id', chunk).update({
+            status: 'sent',
+            subject,
+            sent_at: now,
+            locked_until: null,
+            last_error: null,
+          }),
+        );
       }
     });
   }
@@ -203,19 +200,19 @@ export class OutboxStore {
     retryAt: number | null,
     subject?: string,
   ): Promise<void> {
-    await this.db.transaction(async tx => {
-      for (let i = 0; i < ids.length; i += IN_LIST_CHUNK) {
-        await tx(TABLE)
-          .whereIn('id', ids.slice(i, i + IN_LIST_CHUNK))
+    await this.db.transaction(tx =>
+      forEachChunk(ids, IN_LIST_CHUNK, chunk =>
+        tx(TABLE)
+          .whereIn('id', chunk)
           .update({
             status: retryAt === null ? 'failed' : 'pending',
             next_attempt_at: retryAt ?? Date.now(),
             locked_until: null,
             last_error: error.slice(0, 2000),
             ...(subject ? { subject } : {}),
-          });
-      }
-    });
+          }),
+      ),
+    );
   }
 
   /** Messages, newest first, by status and request. */

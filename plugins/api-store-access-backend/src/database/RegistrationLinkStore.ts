@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Knex } from 'knex';
+import { forEachChunk } from './chunks';
 
 const TABLE = 'api_store_access_registration_links';
 /** Rows per statement: 4 bound values each, well under SQLite's parameter limit. */
@@ -34,16 +35,6 @@ const toNumberOrNull = (v: number | string | null) =>
 export class RegistrationLinkStore {
   constructor(private readonly db: Knex) {}
 
-  /** Makes a fresh link for a request, voiding its earlier unused links. */
-  async mint(
-    requestId: string,
-    expiresAt: number,
-    now: number,
-  ): Promise<{ token: string; expiresAt: number }> {
-    const tokens = await this.mintMany([requestId], expiresAt, now);
-    return { token: tokens.get(requestId)!, expiresAt };
-  }
-
   /**
    * Makes a fresh link for each of the (distinct) requests in one transaction, voiding
    * their earlier unused links. Returns the token per request.
@@ -61,8 +52,7 @@ export class RegistrationLinkStore {
       return tokens;
     }
     await this.db.transaction(async tx => {
-      for (let i = 0; i < ids.length; i += CHUNK) {
-        const chunk = ids.slice(i, i + CHUNK);
+      await forEachChunk(ids, CHUNK, async chunk => {
         await tx(TABLE)
           .whereIn('request_id', chunk)
           .whereNull('used_at')
@@ -76,7 +66,7 @@ export class RegistrationLinkStore {
             expires_at: expiresAt,
           })),
         );
-      }
+      });
     });
     return tokens;
   }

@@ -32,19 +32,11 @@ export class MessageObsoleteError extends Error {
 
 /**
  * One email of a batch, or why it cannot be sent now, with the outbox messages it stands
- * for (`covers`: the message itself, plus the admin notifications a digest gathers).
+ * for (`covers`: its own message first, then the admin notifications a digest gathers).
  */
 export type ComposedMessage =
-  | {
-      message: ClaimedOutboxMessage;
-      covers: ClaimedOutboxMessage[];
-      email: OutgoingEmail;
-    }
-  | {
-      message: ClaimedOutboxMessage;
-      covers: ClaimedOutboxMessage[];
-      error: Error;
-    };
+  | { covers: ClaimedOutboxMessage[]; email: OutgoingEmail }
+  | { covers: ClaimedOutboxMessage[]; error: Error };
 
 type RegistrationLink = { url: string; expiresAt: string };
 
@@ -110,14 +102,14 @@ export class EmailComposer {
       messages,
       adminTemplate !== undefined && isDigestTemplate(adminTemplate),
     );
-    return groups.map(({ message, covers }): ComposedMessage => {
+    return groups.map((covers): ComposedMessage => {
+      const [message] = covers;
       const resolved = addressesOf.get(message.recipient)!;
       if (resolved.status === 'rejected') {
-        return { message, covers, error: asError(resolved.reason) };
+        return { covers, error: asError(resolved.reason) };
       }
       if (resolved.value.length === 0) {
         return {
-          message,
           covers,
           error: new MessageObsoleteError(
             `No email address found for ${message.recipient}`,
@@ -126,7 +118,7 @@ export class EmailComposer {
       }
       const link = links.get(message.id);
       if (link instanceof Error) {
-        return { message, covers, error: link };
+        return { covers, error: link };
       }
       const variables: TemplateVariables = {
         email: message.payload.email ?? '',
@@ -151,7 +143,6 @@ export class EmailComposer {
           variables,
         );
         return {
-          message,
           covers,
           email: {
             from: {
@@ -164,7 +155,7 @@ export class EmailComposer {
           },
         };
       } catch (error) {
-        return { message, covers, error: asError(error) };
+        return { covers, error: asError(error) };
       }
     });
   }

@@ -80,7 +80,6 @@ export class OutboxDeliverer {
       composed = await this.deps.composer.composeBatch(batch, at);
     } catch (error) {
       composed = batch.map(message => ({
-        message,
         covers: [message],
         error: asError(error),
       }));

@@ -1,12 +1,6 @@
 import { EmailTemplateContent } from 'backstage-plugin-api-store-access-common';
 import { ClaimedOutboxMessage } from '../database/OutboxStore';
 
-/** One email of a batch and the outbox messages it stands for (itself first). */
-export interface MessageGroup {
-  message: ClaimedOutboxMessage;
-  covers: ClaimedOutboxMessage[];
-}
-
 /** Whether an admin-notification template can list several requests in one email. */
 export function isDigestTemplate(template: EmailTemplateContent): boolean {
   return [template.subject, template.html, template.text].some(part =>
@@ -17,26 +11,27 @@ export function isDigestTemplate(template: EmailTemplateContent): boolean {
 /**
  * Groups a batch for sending: admin notifications due for the same recipients become one
  * email (a digest, so a burst of sign-ups does not flood the admins' inboxes) when
- * `digest` is true; every other message is an email of its own. Order is kept.
+ * `digest` is true; every other message is an email of its own. Each group lists the
+ * messages one email stands for, the one it is sent as first; order is kept.
  */
 export function groupForSending(
   messages: ClaimedOutboxMessage[],
   digest: boolean,
-): MessageGroup[] {
-  const groups: MessageGroup[] = [];
-  const byRecipient = new Map<string, MessageGroup>();
+): ClaimedOutboxMessage[][] {
+  const groups: ClaimedOutboxMessage[][] = [];
+  const byRecipient = new Map<string, ClaimedOutboxMessage[]>();
   for (const message of messages) {
     if (digest && message.kind === 'admin-notification') {
       const group = byRecipient.get(message.recipient);
       if (group) {
-        group.covers.push(message);
+        group.push(message);
         continue;
       }
-      const created = { message, covers: [message] };
+      const created = [message];
       byRecipient.set(message.recipient, created);
       groups.push(created);
     } else {
-      groups.push({ message, covers: [message] });
+      groups.push([message]);
     }
   }
   return groups;
