@@ -15,6 +15,11 @@ const COMMON: TemplatePlaceholder[] = [
   { name: 'logoUrl', description: 'the logo URL of this template' },
 ];
 
+const LINK: TemplatePlaceholder[] = [
+  { name: 'link', description: 'the one-time registration link' },
+  { name: 'expiresAt', description: 'when the link expires' },
+];
+
 const BY_KIND: Record<EmailTemplateKind, TemplatePlaceholder[]> = {
   'admin-notification': [
     { name: 'approvalTasksLink', description: 'the Approval Tasks page' },
@@ -29,14 +34,8 @@ const BY_KIND: Record<EmailTemplateKind, TemplatePlaceholder[]> = {
         'those requests, each with email and displayName: {% for request in requests %}…{% endfor %}',
     },
   ],
-  welcome: [
-    { name: 'link', description: 'the one-time registration link' },
-    { name: 'expiresAt', description: 'when the link expires' },
-  ],
-  invitation: [
-    { name: 'link', description: 'the one-time registration link' },
-    { name: 'expiresAt', description: 'when the link expires' },
-  ],
+  welcome: LINK,
+  invitation: LINK,
   rejection: [{ name: 'reason', description: "the admin's reason" }],
 };
 
