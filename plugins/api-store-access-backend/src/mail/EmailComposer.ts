@@ -111,8 +111,10 @@ export class EmailComposer {
       if (resolved.value.length === 0) {
         return {
           covers,
-          error: new MessageObsoleteError(
-            `No email address found for ${message.recipient}`,
+          // A User may be missing from the catalog only for now (not ingested yet,
+          // or a refresh under way): retried with backoff, failed after the last try.
+          error: new Error(
+            `No email address found for ${message.recipient} in the catalog`,
           ),
         };
       }

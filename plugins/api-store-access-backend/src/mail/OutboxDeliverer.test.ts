@@ -320,6 +320,25 @@ describe.each(createTestDatabases().eachSupportedId())(
       expect(single.subject).toBe('New sign-up request from later@example.com');
     });
 
+    it('retries an admin notification whose admin the catalog does not know yet', async () => {
+      const { ctx, makeDeliverer } = await setUp();
+      const current = await ctx.settings.get();
+      await ctx.settings.replace(
+        { ...current, approvalProcess: 'admin' },
+        current.version,
+        'user:default/not-yet-ingested',
+      );
+      await ctx.workflow.submit({ email: 'early@example.com' });
+      expect(await makeDeliverer().deliverDue()).toBe(0);
+      const [row] = await knex('api_store_access_outbox');
+      expect([row.status, Number(row.attempts), row.last_error]).toEqual([
+        'pending',
+        1,
+        'No email address found for user:default/not-yet-ingested in the catalog',
+      ]);
+      expect(Number(row.next_attempt_at)).toBeGreaterThan(Date.now() + 25_000);
+    });
+
     it('sends one admin notification per request when a customised template cannot list several', async () => {
       const { ctx, makeDeliverer } = await setUp();
       await useAdminApproval(ctx);
