@@ -33,6 +33,7 @@ describe.each(createTestDatabases().eachSupportedId())(
     });
 
     beforeEach(async () => {
+      await knex('api_store_access_outbox').delete();
       await knex('sign_up_request_events').delete();
       await knex('sign_up_requests').delete();
       store = new DatabaseSignUpRequestStore(knex);
@@ -74,6 +75,52 @@ describe.each(createTestDatabases().eachSupportedId())(
       expect(rows).toHaveLength(1);
       const events = await knex('sign_up_request_events');
       expect(events).toHaveLength(1);
+    });
+
+    it('writes 40 concurrent sign-ups, each with its own history and email', async () => {
+      const emails = Array.from({ length: 40 }, (_, i) => `c${i}@example.com`);
+      const results = await Promise.all(
+        emails.map(email =>
+          store.create({
+            email,
+            displayName: `Name of ${email}`,
+            status: 'approved',
+            source: 'self-sign-up',
+            decision: 'approve',
+            events: [
+              { actor: email, action: 'submitted' },
+              { actor: 'system', action: 'approved', detail: email },
+            ],
+            messages: [
+              { kind: 'welcome', recipient: email, payload: { email } },
+            ],
+          }),
+        ),
+      );
+      expect(results.every(r => r.created)).toBe(true);
+      for (const [i, email] of emails.entries()) {
+        const stored = await store.get(results[i].request!.id);
+        expect(stored).toMatchObject({
+          email,
+          displayName: `Name of ${email}`,
+          status: 'approved',
+          history: [
+            { actor: email, action: 'submitted', detail: null },
+            { actor: 'system', action: 'approved', detail: email },
+          ],
+        });
+      }
+      const outbox = await knex('api_store_access_outbox').select(
+        'request_id',
+        'recipient',
+        'payload',
+      );
+      expect(outbox).toHaveLength(40);
+      for (const message of outbox) {
+        const request = await store.get(message.request_id);
+        expect(message.recipient).toBe(request!.email);
+        expect(JSON.parse(message.payload)).toEqual({ email: request!.email });
+      }
     });
 
     it('allows a new request once the earlier one was rejected', async () => {
@@ -195,3 +242,36 @@ describe.each(createTestDatabases().eachSupportedId())(
     });
   },
 );
+
+describe('DatabaseSignUpRequestStore on PostgreSQL, a statement that fails', () => {
+  const databases = createTestDatabases();
+  let knex: Knex;
+
+  beforeAll(async () => {
+    knex = await databases.init('POSTGRES_15');
+    await migrateDatabase(knex);
+  });
+
+  it('fails only the request it could not write, not those written with it', async () => {
+    const store = new DatabaseSignUpRequestStore(knex);
+    const tooLong = `${'x'.repeat(300)}@example.com`;
+    const results = await Promise.allSettled(
+      ['ok1@example.com', 'ok2@example.com', tooLong, 'ok3@example.com'].map(
+        email => store.create(pending(email)),
+      ),
+    );
+    expect(results.map(r => r.status)).toEqual([
+      'fulfilled',
+      'fulfilled',
+      'rejected',
+      'fulfilled',
+    ]);
+    const rows = await knex('sign_up_requests').select('email');
+    expect(rows.map(r => r.email).sort()).toEqual([
+      'ok1@example.com',
+      'ok2@example.com',
+      'ok3@example.com',
+    ]);
+    expect(await knex('sign_up_request_events')).toHaveLength(3);
+  });
+});

@@ -20,7 +20,8 @@ import {
 import { pageBySeq, whereEmailOrNameContains } from './paging';
 import { toIsoTime } from './time';
 import { enqueueMessages, NewOutboxMessage } from './OutboxStore';
-import { insertRequestInOneStatement } from './insertRequestStatement';
+import { insertRequestsInOneStatement } from './insertRequestStatement';
+import { RequestInsertBatcher } from './RequestInsertBatcher';
 import { NewRequestRow, RequestRow } from './requestRows';
 import { forEachChunk, IN_LIST_CHUNK } from './chunks';
 
@@ -69,7 +70,15 @@ function activeEmailFor(status: SignUpRequestStatus, email: string) {
 
 /** Sign-up requests in the plugin's database (SQLite or PostgreSQL). */
 export class DatabaseSignUpRequestStore implements SignUpRequestStore {
-  constructor(private readonly db: Knex) {}
+  private readonly batcher?: RequestInsertBatcher;
+
+  constructor(private readonly db: Knex) {
+    if (db.client.config.client === 'pg') {
+      this.batcher = new RequestInsertBatcher(inserts =>
+        insertRequestsInOneStatement(db, inserts),
+      );
+    }
+  }
 
   async create(
     request: NewSignUpRequest,
@@ -87,27 +96,25 @@ export class DatabaseSignUpRequestStore implements SignUpRequestStore {
       reason: request.reason ?? null,
       created_at: now,
     };
-    const created =
-      this.db.client.config.client === 'pg'
-        ? await insertRequestInOneStatement(
-            this.db,
-            row,
-            request.events,
-            request.messages ?? [],
-          )
-        : await this.db.transaction(async tx => {
-            const inserted = await tx(REQUESTS)
-              .insert({ ...row, assignee: null, updated_at: now })
-              .onConflict('active_email')
-              .ignore()
-              .returning('id');
-            if (inserted.length === 0) {
-              return false;
-            }
-            await this.insertEvents(tx, id, now, request.events);
-            await enqueueMessages(tx, id, request.messages ?? [], now);
-            return true;
-          });
+    const created = this.batcher
+      ? await this.batcher.insert({
+          row,
+          events: request.events,
+          messages: request.messages ?? [],
+        })
+      : await this.db.transaction(async tx => {
+          const inserted = await tx(REQUESTS)
+            .insert({ ...row, assignee: null, updated_at: now })
+            .onConflict('active_email')
+            .ignore()
+            .returning('id');
+          if (inserted.length === 0) {
+            return false;
+          }
+          await this.insertEvents(tx, id, now, request.events);
+          await enqueueMessages(tx, id, request.messages ?? [], now);
+          return true;
+        });
     if (!created) {
       return { created };
     }
