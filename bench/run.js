@@ -22,6 +22,7 @@ const {
   httpFloor,
   rawIntake,
   dropRawOutboxRows,
+  dropIntakeRequests,
 } = require('./lib/intake');
 const {
   fillQueue,
@@ -149,7 +150,12 @@ async function guestToken(replica) {
 
 async function main() {
   const started = Date.now();
-  const results = { options, prefix, phases: {} };
+  const results = {
+    options,
+    prefix,
+    nodeEnv: process.env.BENCH_NODE_ENV ?? 'production',
+    phases: {},
+  };
   fs.mkdirSync(logDir, { recursive: true });
 
   for (const port of [options.portA, options.portB, options.smtpPort]) {
@@ -255,6 +261,7 @@ async function main() {
   results.phases.intake = intake;
   await dropRawOutboxRows(pluginPool);
   await waitForQuiet(a.pid, { timeoutMs: 120_000 });
+  await dropIntakeRequests(pluginPool);
 
   // 2b. The approval queue at 100,000 requests.
   log(`queue: filling sign_up_requests to ${options.queueRows} rows`);

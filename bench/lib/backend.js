@@ -8,11 +8,12 @@ const { request, sleep, waitUntil } = require('./util');
 const ROOT = path.resolve(__dirname, '..', '..');
 
 /**
- * Starts one replica of the example backend (packages/backend) the way
- * `yarn workspace backend start` runs it (node with Backstage's TypeScript transform, in
- * development mode), but without the CLI's file watcher: other people edit the repository
- * while the bench runs, and a restart in the middle of a measurement would spoil it.
- * The replica is its own process group so that it can be stopped as a whole.
+ * Starts one replica of the example backend (packages/backend) from its sources, as
+ * `yarn workspace backend start` does (node with Backstage's TypeScript transform), but
+ * with NODE_ENV=production (`BENCH_NODE_ENV` to change it) as a deployed backend runs, and
+ * without the CLI's file watcher: other people edit the repository while the bench runs,
+ * and a restart in the middle of a measurement would spoil it. The replica is its own
+ * process group so that it can be stopped as a whole.
  */
 async function startBackend({ name, port, prefix, smtpPort, logDir }) {
   const logFile = path.join(logDir, `backend-${name}.log`);
@@ -37,7 +38,7 @@ async function startBackend({ name, port, prefix, smtpPort, logDir }) {
       stdio: ['ignore', out, out],
       env: {
         ...process.env,
-        NODE_ENV: 'development',
+        NODE_ENV: process.env.BENCH_NODE_ENV ?? 'production',
         FORCE_COLOR: '0',
         APP_CONFIG_backend_baseUrl: baseUrl,
         APP_CONFIG_backend_listen_port: String(port),

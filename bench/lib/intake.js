@@ -76,9 +76,10 @@ async function httpFloor({ baseUrl, connections, seconds, pid }) {
   };
 }
 
-// The statements DatabaseSignUpRequestStore.create and enqueueMessages run (through knex,
-// i.e. parameterised queries on one pooled connection), for a self sign-up awaiting an
-// admin's approval: the request, its `submitted` event and the admin-notification email.
+// The rows a self sign-up awaiting an admin's approval writes (the request, its
+// `submitted` event and the admin-notification email), as the plain statements a client
+// without the backend's group commit would send: what DatabaseSignUpRequestStore.create
+// writes on SQLite, one sign-up per transaction.
 const INSERT_REQUEST = `insert into "sign_up_requests" ("active_email", "assignee", "created_at", "decision", "display_name", "email", "id", "reason", "source", "status", "updated_at") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) on conflict ("active_email") do nothing returning "id"`;
 const INSERT_EVENT = `insert into "sign_up_request_events" ("action", "actor", "at", "detail", "request_id") values ($1, $2, $3, $4, $5)`;
 const INSERT_OUTBOX = `insert into "api_store_access_outbox" ("attempts", "created_at", "id", "kind", "next_attempt_at", "payload", "recipient", "request_id", "status") values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`;
@@ -210,4 +211,22 @@ async function dropRawOutboxRows(pool) {
   );
 }
 
-module.exports = { httpIntake, httpFloor, rawIntake, dropRawOutboxRows };
+/**
+ * Removes the sign-ups of the intake runs (with their history and delivered emails), so
+ * that the approval queue is measured at the same mix of states in every run, however
+ * many sign-ups the intake runs made.
+ */
+async function dropIntakeRequests(pool) {
+  await pool.query(
+    `delete from api_store_access_outbox where request_id is not null`,
+  );
+  await pool.query(`delete from sign_up_requests`);
+}
+
+module.exports = {
+  httpIntake,
+  httpFloor,
+  rawIntake,
+  dropRawOutboxRows,
+  dropIntakeRequests,
+};
