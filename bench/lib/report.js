@@ -126,7 +126,7 @@ function render(r) {
       `- Node ${m.node}; PostgreSQL ${m.postgres} on 127.0.0.1:5432`,
       `- Backend: \`packages/backend\` from its sources as \`yarn workspace backend start\` runs it, but with \`NODE_ENV=${
         r.nodeEnv
-      }\` and without the file watcher, config \`app-config.yaml\` + \`bench/app-config.bench.yaml\`; databases \`${
+      }\`, the Dockerfile's \`--max-semi-space-size=64\` and without the file watcher, config \`app-config.yaml\` + \`bench/app-config.bench.yaml\`; databases \`${
         r.prefix
       }<plugin>\` (dropped afterwards); replica A started in ${fmt(
         r.startup?.a,
@@ -196,7 +196,17 @@ function render(r) {
               i.connections
             } connections (raw inserts here: ${fmt(i.raw.rate, 0)}/s)`,
         )
-        .join('; ')}.`,
+        .join(
+          '; ',
+        )}. What the HTTP stack itself allows under the same load is the p99 of the floor, \`GET /public/status\`: ${intake
+        .map(
+          i =>
+            `${fmt(i.floor.p99)} ms at ${i.connections} connections (${fmt(
+              i.floor.rate,
+              0,
+            )}/s)`,
+        )
+        .join('; ')}; a sign-up can be no faster than that.`,
     );
   }
 
