@@ -16,7 +16,8 @@ type Waiting = {
 
 /**
  * Group commit for new requests: an insert goes out at once while fewer than
- * `maxInFlight` statements are under way; otherwise it waits for one of them to finish
+ * `maxInFlight` statements are under way (by default one: a second slot mostly carried
+ * single sign-ups and lengthened the tail); otherwise it waits for one of them to finish
  * and goes out with everything else that waited, in one statement. An idle portal writes
  * each sign-up alone, without delay; a busy one pays one round trip and one commit for
  * many. A request is answered only once its own statement has committed, and a statement
@@ -29,7 +30,7 @@ export class RequestInsertBatcher {
   constructor(
     private readonly write: (inserts: RequestInsert[]) => Promise<Set<string>>,
     private readonly options: RequestInsertBatcherOptions = {
-      maxInFlight: 2,
+      maxInFlight: 1,
       maxBatch: 100,
     },
   ) {}
