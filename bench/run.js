@@ -14,6 +14,7 @@ const {
   startBackend,
   stopBackend,
   killBackendSync,
+  replicaRuntime,
   ROOT,
 } = require('./lib/backend');
 const { startSmtpServer } = require('./lib/smtp');
@@ -21,7 +22,6 @@ const {
   httpIntake,
   httpFloor,
   rawIntake,
-  dropRawOutboxRows,
   dropIntakeRequests,
 } = require('./lib/intake');
 const {
@@ -154,7 +154,7 @@ async function main() {
   const results = {
     options,
     prefix,
-    nodeEnv: process.env.BENCH_NODE_ENV ?? 'production',
+    runtime: replicaRuntime,
     phases: {},
   };
   fs.mkdirSync(logDir, { recursive: true });
@@ -272,7 +272,6 @@ async function main() {
     log(`  GET /public/status ${fmt(floor.rate, 0)}/s`);
   }
   results.phases.intake = intake;
-  await dropRawOutboxRows(pluginPool);
   await waitForQuiet(a.pid, { timeoutMs: 120_000 });
   await dropIntakeRequests(pluginPool);
 

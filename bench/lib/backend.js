@@ -7,8 +7,14 @@ const { request, sleep, waitUntil } = require('./util');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
-/** V8's young generation as packages/backend/Dockerfile sets it for a deployed backend. */
-const SEMI_SPACE = '--max-semi-space-size=64';
+/**
+ * How the replicas run: NODE_ENV (`BENCH_NODE_ENV`, production by default, as deployed)
+ * and the V8 flags packages/backend/Dockerfile gives a deployed backend.
+ */
+const replicaRuntime = {
+  nodeEnv: process.env.BENCH_NODE_ENV ?? 'production',
+  nodeOptions: '--max-semi-space-size=64',
+};
 
 /**
  * Starts one replica of the example backend (packages/backend) from its sources, as
@@ -41,7 +47,7 @@ async function startBackend({ name, port, prefix, smtpPort, logDir }) {
       stdio: ['ignore', out, out],
       env: {
         ...process.env,
-        NODE_ENV: process.env.BENCH_NODE_ENV ?? 'production',
+        NODE_ENV: replicaRuntime.nodeEnv,
         FORCE_COLOR: '0',
         APP_CONFIG_backend_baseUrl: baseUrl,
         APP_CONFIG_backend_listen_port: String(port),
@@ -50,7 +56,7 @@ async function startBackend({ name, port, prefix, smtpPort, logDir }) {
         APP_CONFIG_apiStoreAccess_email_transport_port: String(smtpPort),
         // The young generation the Dockerfile gives the backend; more with
         // BENCH_BACKEND_NODE_OPTIONS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile.
-        NODE_OPTIONS: `${SEMI_SPACE} ${
+        NODE_OPTIONS: `${replicaRuntime.nodeOptions} ${
           process.env.BENCH_BACKEND_NODE_OPTIONS ?? ''
         }`.trim(),
       },
@@ -130,4 +136,10 @@ function killBackendSync(replica) {
   }
 }
 
-module.exports = { startBackend, stopBackend, killBackendSync, ROOT };
+module.exports = {
+  startBackend,
+  stopBackend,
+  killBackendSync,
+  replicaRuntime,
+  ROOT,
+};

@@ -203,16 +203,9 @@ async function insertSignUp(client, email) {
   }
 }
 
-/** Removes the outbox rows of the raw runs (the backend would never deliver them). */
-async function dropRawOutboxRows(pool) {
-  await pool.query(
-    `delete from api_store_access_outbox where next_attempt_at >= $1`,
-    [RAW_NOT_BEFORE],
-  );
-}
-
 /**
- * Removes the sign-ups of the intake runs (with their history and delivered emails), so
+ * Removes the sign-ups of the intake runs (with their history, their delivered emails and
+ * the raw runs' outbox rows, which the backend never delivers), so
  * that the approval queue is measured at the same mix of states in every run, however
  * many sign-ups the intake runs made.
  */
@@ -227,6 +220,5 @@ module.exports = {
   httpIntake,
   httpFloor,
   rawIntake,
-  dropRawOutboxRows,
   dropIntakeRequests,
 };

@@ -125,8 +125,10 @@ function render(r) {
         .join(', ')}`,
       `- Node ${m.node}; PostgreSQL ${m.postgres} on 127.0.0.1:5432`,
       `- Backend: \`packages/backend\` from its sources as \`yarn workspace backend start\` runs it, but with \`NODE_ENV=${
-        r.nodeEnv
-      }\`, the Dockerfile's \`--max-semi-space-size=64\` and without the file watcher, config \`app-config.yaml\` + \`bench/app-config.bench.yaml\`; databases \`${
+        r.runtime.nodeEnv
+      }\`, the Dockerfile's \`${
+        r.runtime.nodeOptions
+      }\` and without the file watcher, config \`app-config.yaml\` + \`bench/app-config.bench.yaml\`; databases \`${
         r.prefix
       }<plugin>\` (dropped afterwards); replica A started in ${fmt(
         r.startup?.a,
@@ -140,11 +142,7 @@ function render(r) {
   if (intake) {
     out.push('## Sign-up intake');
     out.push(
-      `\`POST /api/api-store-access/public/sign-ups\` with a new email in every request (autocannon, ${
-        r.options.seconds
-      } s per run, keep-alive), self sign-up on with approval by an admin, so that each sign-up writes the request, its \`submitted\` event and an admin-notification email to the outbox; during the run the replica delivers those to the admin (the guest, \`portal-admin@example.com\`) as digests, one email and one Backstage notification per delivery round. The backend writes concurrent sign-ups together (group commit: while one statement is under way, the sign-ups that arrive meanwhile go out together as the next one, and each is answered once its statement has committed). The raw baseline inserts the same three rows with \`pg\` the way a plain client would, one transaction per sign-up, on as many connections, into the same database. Runs alternate raw and HTTP, ${
-        r.options.intakeRounds ?? 1
-      } times per number of connections; the table shows the pair with the median ratio, the line under it every pair's ratio. The backend is left to go quiet before each run. For scale, the last row of each group is the cheapest request the backend serves (\`GET /public/status\`: no token, one single-row query) under the same load, i.e. the ceiling that the HTTP stack itself sets on this machine; backend CPU is the replica's user + system time over the run.`,
+      `\`POST /api/api-store-access/public/sign-ups\` with a new email in every request (autocannon, ${r.options.seconds} s per run, keep-alive), self sign-up on with approval by an admin, so that each sign-up writes the request, its \`submitted\` event and an admin-notification email to the outbox; during the run the replica delivers those to the admin (the guest, \`portal-admin@example.com\`) as digests, one email and one Backstage notification per delivery round. The backend writes concurrent sign-ups together (group commit: while one statement is under way, the sign-ups that arrive meanwhile go out together as the next one, and each is answered once its statement has committed). The raw baseline inserts the same three rows with \`pg\` the way a plain client would, one transaction per sign-up, on as many connections, into the same database. Runs alternate raw and HTTP, ${r.options.intakeRounds} times per number of connections; the table shows the pair with the median ratio, the line under it every pair's ratio. The backend is left to go quiet before each run. For scale, the last row of each group is the cheapest request the backend serves (\`GET /public/status\`: no token, one single-row query) under the same load, i.e. the ceiling that the HTTP stack itself sets on this machine; backend CPU is the replica's user + system time over the run.`,
     );
     const rows = [];
     for (const i of intake) {
@@ -196,9 +194,7 @@ function render(r) {
       intake
         .map(
           i =>
-            `Ratios of every pair at ${i.connections} connections: ${(
-              i.rounds ?? [i]
-            )
+            `Ratios of every pair at ${i.connections} connections: ${i.rounds
               .map(
                 p =>
                   `${fmt(p.http.rate, 0)} / ${fmt(p.raw.rate, 0)} = ${fmt(

@@ -15,9 +15,8 @@ import { TaskActions } from './TaskActions';
 import { isSelectable } from './selectable';
 
 const useStyles = makeStyles({
-  heading: { whiteSpace: 'nowrap' },
+  nowrap: { whiteSpace: 'nowrap' },
   email: { textAlign: 'left', overflowWrap: 'break-word' },
-  compact: { whiteSpace: 'nowrap' },
 });
 
 /** One page of sign-up requests with selection, status and per-task actions. */
@@ -71,13 +70,13 @@ export function TaskTable(props: {
               />
             </TableCell>
           )}
-          <TableCell className={classes.heading}>Email</TableCell>
-          <TableCell className={classes.heading}>Display name</TableCell>
-          <TableCell className={classes.heading}>Status</TableCell>
-          <TableCell className={classes.heading}>Source</TableCell>
-          <TableCell className={classes.heading}>Assignee</TableCell>
-          <TableCell className={classes.heading}>Created</TableCell>
-          <TableCell className={classes.heading}>Actions</TableCell>
+          <TableCell className={classes.nowrap}>Email</TableCell>
+          <TableCell className={classes.nowrap}>Display name</TableCell>
+          <TableCell className={classes.nowrap}>Status</TableCell>
+          <TableCell className={classes.nowrap}>Source</TableCell>
+          <TableCell className={classes.nowrap}>Assignee</TableCell>
+          <TableCell className={classes.nowrap}>Created</TableCell>
+          <TableCell className={classes.nowrap}>Actions</TableCell>
         </TableRow>
       </TableHead>
       <TableBody>
@@ -108,11 +107,11 @@ export function TaskTable(props: {
             <TableCell>
               <RequestStatusChip status={task.status} />
             </TableCell>
-            <TableCell className={classes.compact}>
+            <TableCell className={classes.nowrap}>
               {sourceLabels[task.source] ?? task.source}
             </TableCell>
             <TableCell>{formatActor(task.assignee)}</TableCell>
-            <TableCell className={classes.compact}>
+            <TableCell className={classes.nowrap}>
               {formatTime(task.createdAt)}
             </TableCell>
             <TableCell>
