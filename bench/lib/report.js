@@ -128,7 +128,7 @@ function render(r) {
         r.runtime.nodeEnv
       }\`, the Dockerfile's \`${
         r.runtime.nodeOptions
-      }\` and without the file watcher, config \`app-config.yaml\` + \`bench/app-config.bench.yaml\`; databases \`${
+      }\` and without the file watcher (its root HTTP router, \`src/rootHttpRouter.ts\`, has the server create requests and responses with Express's prototypes, so that Express does not change them per request), config \`app-config.yaml\` + \`bench/app-config.bench.yaml\`; databases \`${
         r.prefix
       }<plugin>\` (dropped afterwards); replica A started in ${fmt(
         r.startup?.a,

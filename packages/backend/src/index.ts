@@ -8,8 +8,12 @@
 
 import { createBackend } from '@backstage/backend-defaults';
 import { permissionModuleApiStoreAccessPolicy } from './permissionPolicy';
+import { rootHttpRouter } from './rootHttpRouter';
 
 const backend = createBackend();
+
+// Backstage's root HTTP router, with requests created by Express's prototypes
+backend.add(rootHttpRouter);
 
 backend.add(import('@backstage/plugin-app-backend'));
 backend.add(import('@backstage/plugin-proxy-backend'));
