@@ -50,6 +50,7 @@ const options = {
   deepPages: env('BENCH_DEEP_PAGES', 40),
   propagationRounds: env('BENCH_PROPAGATION_ROUNDS', 20),
   mailCount: env('BENCH_MAIL_COUNT', 10_000),
+  mailWarmup: env('BENCH_MAIL_WARMUP', 1_000),
   portA: env('BENCH_PORT_A', 7107),
   portB: env('BENCH_PORT_B', 7108),
   smtpPort: env('BENCH_SMTP_PORT', 2526),
@@ -375,6 +376,21 @@ async function main() {
   });
   await waitForQuiet(a.pid, { timeoutMs: 60_000 });
   const mailTimeoutMs = Math.max(120_000, options.mailCount * 60);
+  if (options.mailWarmup > 0) {
+    log(`mail: ${options.mailWarmup} welcome emails to warm up, untimed`);
+    const warmup = await backendMail({
+      pool: pluginPool,
+      smtp,
+      replica: a,
+      count: options.mailWarmup,
+      prefix: `mailwarm-${runId}-`,
+      timeoutMs: mailTimeoutMs,
+    });
+    if (!warmup.complete) {
+      throw new Error(`The mail warm-up delivered ${warmup.distinct} emails`);
+    }
+    await waitForQuiet(a.pid);
+  }
   log(`mail: ${options.mailCount} welcome emails through the backend's outbox`);
   const backend = await backendMail({
     pool: pluginPool,
@@ -398,6 +414,7 @@ async function main() {
     prefix: `direct-${runId}-`,
     targetBytes: backend.avgBytes,
     mode: 'concurrent',
+    warmup: options.mailWarmup,
     timeoutMs: mailTimeoutMs,
   });
   log(

@@ -3,13 +3,15 @@
 // The baseline of the mail benchmark, in a process of its own (as the backend is):
 // pooled nodemailer, configured like the plugin's smtp transport (pool: true, default
 // pool size), sending `count` welcome-like messages to the bench's SMTP server.
-// Usage: node mail-direct.js <port> <count> <recipientPrefix> <targetBytes> <concurrent|sequential>
-// Prints "ready", waits for "go" on stdin, sends, prints a JSON line and exits.
+// Usage: node mail-direct.js <port> <count> <recipientPrefix> <targetBytes> <concurrent|sequential> [warmup]
+// Sends `warmup` messages to other recipients first (untimed), prints "ready", waits for
+// "go" on stdin, sends, prints a JSON line and exits.
 
 const { randomBytes } = require('node:crypto');
 const nodemailer = require('nodemailer');
 
-const [port, count, prefix, targetBytes, mode] = process.argv.slice(2);
+const [port, count, prefix, targetBytes, mode, warmup = '0'] =
+  process.argv.slice(2);
 
 function message(i, htmlPadding) {
   const link = `http://localhost:3000/api-store/register/${randomBytes(
@@ -44,6 +46,14 @@ async function main() {
   const n = Number(count);
   const padding = Math.max(0, Number(targetBytes) - 1400);
   const messages = Array.from({ length: n }, (_, i) => message(i, padding));
+  await Promise.all(
+    Array.from({ length: Number(warmup) }, (_, i) =>
+      transport.sendMail({
+        ...message(i, padding),
+        to: [`warm-${prefix}${i}@example.com`],
+      }),
+    ),
+  );
   process.stdout.write('ready\n');
   await new Promise(resolve => process.stdin.once('data', resolve));
   const start = process.hrtime.bigint();

@@ -105,16 +105,19 @@ async function backendMail({ pool, smtp, replica, count, prefix, timeoutMs }) {
   };
 }
 
-/** Pooled nodemailer in a child process sending `count` similar messages directly. */
+/**
+ * Pooled nodemailer in a child process sending `count` similar messages directly, after
+ * `warmup` untimed ones (to other recipients) as the backend's delivery is warmed up.
+ */
 async function directMail({
   smtp,
   count,
   prefix,
   targetBytes,
   mode,
+  warmup = 0,
   timeoutMs,
 }) {
-  smtp.reset();
   const child = spawn(
     process.execPath,
     [
@@ -124,6 +127,7 @@ async function directMail({
       prefix,
       String(Math.round(targetBytes)),
       mode,
+      String(warmup),
     ],
     { stdio: ['pipe', 'pipe', 'inherit'] },
   );
@@ -137,6 +141,7 @@ async function directMail({
     intervalMs: 20,
     what: 'the direct sender',
   });
+  smtp.reset();
   const arrived = smtp.whenDistinct(prefix, count);
   const start = performance.now();
   child.stdin.write('go\n');

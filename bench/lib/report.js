@@ -344,7 +344,10 @@ function render(r) {
       )}) to \`sendMail\` at once; "one at a time" awaits each \`sendMail\` before the next (${fmt(
         mail.sequential.count,
         0,
-      )} messages), for comparison.`,
+      )} messages), for comparison. Both senders first deliver ${fmt(
+        r.options.mailWarmup,
+        0,
+      )} messages of the same kind untimed (\`BENCH_MAIL_WARMUP\`), so that neither is measured while its code is still being compiled.`,
     );
     out.push(
       table(

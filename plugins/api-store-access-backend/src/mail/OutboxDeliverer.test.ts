@@ -10,6 +10,7 @@ import { migrateDatabase } from '../database/migrateDatabase';
 import { createContext } from '../service/createContext';
 import { createSmtpTransport } from './MailTransport';
 import { OutboxDeliverer } from './OutboxDeliverer';
+import { waitUntil } from '../__testUtils__/waitUntil';
 
 jest.setTimeout(60_000);
 
@@ -183,6 +184,62 @@ describe.each(createTestDatabases().eachSupportedId())(
       const recipients = smtp.messages.map(m => (m.to as any).value[0].address);
       expect(recipients).toHaveLength(40);
       expect(new Set(recipients).size).toBe(40);
+    });
+
+    it('claims and composes the next batch while the one before it is being sent', async () => {
+      const { ctx } = await setUp();
+      const count = 260;
+      for (let first = 0; first < count; first += 20) {
+        await Promise.all(
+          Array.from({ length: 20 }, (_, i) =>
+            ctx.workflow.submit({ email: `pipe${first + i}@example.com` }),
+          ),
+        );
+      }
+      const composing = jest.spyOn(ctx.composer, 'composeBatch');
+      const logger = recordingLogger(logLines);
+      const smtpTransport = createSmtpTransport(
+        { host: '127.0.0.1', port: smtp.port },
+        logger,
+      );
+      let open!: () => void;
+      const gate = new Promise<void>(resolve => {
+        open = resolve;
+      });
+      const deliverer = new OutboxDeliverer({
+        outbox: ctx.outbox,
+        composer: ctx.composer,
+        transport: {
+          send: async email => {
+            await gate;
+            await smtpTransport.send(email);
+          },
+          close: () => smtpTransport.close(),
+        },
+        logger,
+        retry: { maxAttempts: 8, initialDelayMs: 30_000 },
+      });
+
+      const delivering = deliverer.deliverDue();
+      await waitUntil(
+        () => composing.mock.calls.length === 2,
+        'the second batch is composed while the first waits to be sent',
+      );
+      const claimed = await knex('api_store_access_outbox')
+        .whereNotNull('locked_until')
+        .count({ n: '*' });
+      open();
+
+      expect(Number(claimed[0].n)).toBe(count);
+      expect(composing.mock.calls.map(([batch]) => batch.length)).toEqual([
+        250, 10,
+      ]);
+      expect(await delivering).toBe(count);
+      const recipients = (await smtp.waitFor(count)).map(
+        m => (m.to as any).value[0].address,
+      );
+      expect(new Set(recipients).size).toBe(count);
+      smtpTransport.close();
     });
 
     it('loses nothing when a worker dies after claiming: another delivers after the lease', async () => {

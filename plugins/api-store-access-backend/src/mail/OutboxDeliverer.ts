@@ -50,39 +50,54 @@ export class OutboxDeliverer {
     },
   ) {}
 
-  /** Delivers everything due now; returns how many messages were sent. */
+  /**
+   * Delivers everything due now; returns how many messages were sent. While one batch
+   * is being sent, the next is claimed and composed, so that the transport never waits
+   * for the database.
+   */
   async deliverDue(): Promise<number> {
     const now = this.deps.now ?? Date.now;
     let sent = 0;
-    for (;;) {
-      const batch = await this.deps.outbox.claimDue(
-        now(),
-        BATCH_SIZE,
-        LEASE_MS,
-      );
-      sent += await this.deliverBatch(batch, now);
-      if (batch.length < BATCH_SIZE) {
-        return sent;
-      }
+    let next: Promise<PreparedBatch> | undefined = this.prepareBatch(now);
+    while (next) {
+      const prepared: PreparedBatch = await next;
+      next =
+        prepared.claimed === BATCH_SIZE
+          ? markHandled(this.prepareBatch(now))
+          : undefined;
+      sent += await this.sendBatch(prepared);
+    }
+    return sent;
+  }
+
+  /** Claims the next due messages and composes their emails. */
+  private async prepareBatch(now: () => number): Promise<PreparedBatch> {
+    const batch = await this.deps.outbox.claimDue(now(), BATCH_SIZE, LEASE_MS);
+    const at = now();
+    if (batch.length === 0) {
+      return { claimed: 0, composed: [], at };
+    }
+    try {
+      return {
+        claimed: batch.length,
+        composed: await this.deps.composer.composeBatch(batch, at),
+        at,
+      };
+    } catch (error) {
+      return {
+        claimed: batch.length,
+        composed: batch.map(message => ({
+          covers: [message],
+          error: asError(error),
+        })),
+        at,
+      };
     }
   }
 
-  private async deliverBatch(
-    batch: ClaimedOutboxMessage[],
-    now: () => number,
-  ): Promise<number> {
-    if (batch.length === 0) {
+  private async sendBatch({ composed, at }: PreparedBatch): Promise<number> {
+    if (composed.length === 0) {
       return 0;
-    }
-    const at = now();
-    let composed: ComposedMessage[];
-    try {
-      composed = await this.deps.composer.composeBatch(batch, at);
-    } catch (error) {
-      composed = batch.map(message => ({
-        covers: [message],
-        error: asError(error),
-      }));
     }
     const queue = [...composed];
     const sent: Array<{ covers: ClaimedOutboxMessage[]; subject: string }> = [];
@@ -221,6 +236,22 @@ export class OutboxDeliverer {
         }
       });
   }
+}
+
+/** A claimed batch with its emails composed, ready to send. */
+type PreparedBatch = {
+  claimed: number;
+  composed: ComposedMessage[];
+  at: number;
+};
+
+/**
+ * The same promise, marked as handled: it may reject while the batch before it is still
+ * being sent, before anyone awaits it.
+ */
+function markHandled<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
 }
 
 type FailedAttempt = {
