@@ -48,7 +48,8 @@ describe('configureRootHttpRouter', () => {
     }
 
     expect(applyDefaults).toHaveBeenCalledTimes(1);
-    expect(born).toEqual([app.request]);
+    expect(born).toHaveLength(1);
+    expect(born[0]).toBe(app.request);
     expect(logger.warn).not.toHaveBeenCalled();
   });
 

@@ -51,9 +51,11 @@ export class OutboxDeliverer {
   ) {}
 
   /**
-   * Delivers everything due now; returns how many messages were sent. While one batch
-   * is being sent, the next is claimed and composed, so that the transport never waits
-   * for the database.
+   * Delivers everything due now; returns how many messages were sent. Once the last
+   * emails of a batch are under way, the next batch is claimed and composed, so that the
+   * transport does not wait for the database between batches, while each lease still
+   * has to cover little more than its own batch. A round that fails leaves that next
+   * batch to its lease, as a worker that died would.
    */
   async deliverDue(): Promise<number> {
     const now = this.deps.now ?? Date.now;
@@ -61,11 +63,12 @@ export class OutboxDeliverer {
     let next: Promise<PreparedBatch> | undefined = this.prepareBatch(now);
     while (next) {
       const prepared: PreparedBatch = await next;
-      next =
-        prepared.claimed === BATCH_SIZE
-          ? markHandled(this.prepareBatch(now))
-          : undefined;
-      sent += await this.sendBatch(prepared);
+      next = undefined;
+      sent += await this.sendBatch(prepared, () => {
+        if (prepared.claimed === BATCH_SIZE) {
+          next = markHandled(this.prepareBatch(now));
+        }
+      });
     }
     return sent;
   }
@@ -95,15 +98,32 @@ export class OutboxDeliverer {
     }
   }
 
-  private async sendBatch({ composed, at }: PreparedBatch): Promise<number> {
+  /**
+   * Sends a prepared batch a few at a time and records the outcomes; `onLastUnderWay`
+   * is called once, when the last of its emails has been handed to the transport.
+   */
+  private async sendBatch(
+    { composed, at }: PreparedBatch,
+    onLastUnderWay: () => void,
+  ): Promise<number> {
     if (composed.length === 0) {
+      onLastUnderWay();
       return 0;
     }
     const queue = [...composed];
+    let lastUnderWay = false;
+    const takeNext = () => {
+      const item = queue.shift();
+      if (queue.length === 0 && !lastUnderWay) {
+        lastUnderWay = true;
+        onLastUnderWay();
+      }
+      return item;
+    };
     const sent: Array<{ covers: ClaimedOutboxMessage[]; subject: string }> = [];
     const failed: FailedAttempt[] = [];
     const worker = async () => {
-      for (let item = queue.shift(); item; item = queue.shift()) {
+      for (let item = takeNext(); item; item = takeNext()) {
         if ('error' in item) {
           failed.push({ covers: item.covers, error: item.error });
           continue;
