@@ -61,14 +61,15 @@ export class OutboxDeliverer {
     const now = this.deps.now ?? Date.now;
     let sent = 0;
     let next: Promise<PreparedBatch> | undefined = this.prepareBatch(now);
+    const prepareAfter = (prepared: PreparedBatch) => () => {
+      if (prepared.claimed === BATCH_SIZE) {
+        next = markHandled(this.prepareBatch(now));
+      }
+    };
     while (next) {
       const prepared: PreparedBatch = await next;
       next = undefined;
-      sent += await this.sendBatch(prepared, () => {
-        if (prepared.claimed === BATCH_SIZE) {
-          next = markHandled(this.prepareBatch(now));
-        }
-      });
+      sent += await this.sendBatch(prepared, prepareAfter(prepared));
     }
     return sent;
   }
