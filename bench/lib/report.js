@@ -68,13 +68,18 @@ function summaryRows(r) {
         2,
       )}`,
       '≥ 0.80',
-      verdict(mail.ratio >= 0.8 && mail.backend.complete),
+      verdict(mail.ratio >= 0.8 && mail.rounds.every(round => round.complete)),
     ]);
+    const lost = mail.rounds.reduce((sum, round) => sum + round.lost, 0);
+    const duplicates = mail.rounds.reduce(
+      (sum, round) => sum + round.duplicates,
+      0,
+    );
     rows.push([
-      'Mail: lost / duplicated (distinct recipients at the SMTP server)',
-      `${mail.backend.lost} / ${mail.backend.duplicates}`,
+      `Mail: lost / duplicated in all ${mail.rounds.length} rounds (distinct recipients at the SMTP server)`,
+      `${lost} / ${duplicates}`,
       '0 / 0',
-      verdict(mail.backend.lost === 0 && mail.backend.duplicates === 0),
+      verdict(lost === 0 && duplicates === 0),
     ]);
   }
   if (frontend) {
@@ -347,7 +352,18 @@ function render(r) {
       )} messages), for comparison. Both senders first deliver ${fmt(
         r.options.mailWarmup,
         0,
-      )} messages of the same kind untimed (\`BENCH_MAIL_WARMUP\`), so that neither is measured while its code is still being compiled.`,
+      )} messages of the same kind untimed (\`BENCH_MAIL_WARMUP\`), so that neither is measured while its code is still being compiled. The two alternate ${fmt(
+        mail.rounds.length,
+        0,
+      )} times (\`BENCH_MAIL_ROUNDS\`); the table shows the pair with the median ratio. Ratios of every pair: ${mail.rounds
+        .map(
+          round =>
+            `${fmt(round.backendRate, 0)} / ${fmt(round.directRate, 0)} = ${fmt(
+              round.ratio,
+              2,
+            )}`,
+        )
+        .join('; ')}.`,
     );
     out.push(
       table(
