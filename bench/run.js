@@ -34,7 +34,13 @@ const {
 const { changeSettings, measurePropagation } = require('./lib/propagation');
 const { backendMail, directMail } = require('./lib/mail');
 const { measureFrontendBundle } = require('./lib/frontend');
-const { request, waitForQuiet, fmt, sleep } = require('./lib/util');
+const {
+  request,
+  waitForQuiet,
+  fmt,
+  sleep,
+  medianRound,
+} = require('./lib/util');
 const { writeResults } = require('./lib/report');
 
 const env = (name, fallback) => {
@@ -267,10 +273,7 @@ async function main() {
       seconds: Math.min(5, options.seconds),
       pid: a.pid,
     });
-    const median = [...rounds].sort((x, y) => x.ratio - y.ratio)[
-      Math.floor((rounds.length - 1) / 2)
-    ];
-    intake.push({ connections, ...median, floor, rounds });
+    intake.push({ connections, ...medianRound(rounds), floor, rounds });
     log(`  GET /public/status ${fmt(floor.rate, 0)}/s`);
   }
   results.phases.intake = intake;
@@ -435,9 +438,7 @@ async function main() {
     mailRounds.push({ backend, direct, ratio: backend.rate / direct.rate });
     await waitForQuiet(a.pid);
   }
-  const { backend, direct, ratio } = [...mailRounds].sort(
-    (x, y) => x.ratio - y.ratio,
-  )[Math.floor(mailRounds.length / 2)];
+  const { backend, direct, ratio } = medianRound(mailRounds);
   const sequentialCount = Math.min(2000, options.mailCount);
   const sequential = await directMail({
     smtp,

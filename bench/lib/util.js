@@ -72,6 +72,13 @@ function percentile(values, p) {
   return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))];
 }
 
+/** The round with the median `ratio` (the lower one of two middles). */
+function medianRound(rounds) {
+  return [...rounds].sort((x, y) => x.ratio - y.ratio)[
+    Math.floor((rounds.length - 1) / 2)
+  ];
+}
+
 /** CPU seconds (user + system) used so far by a process, from /proc. */
 function cpuSeconds(pid) {
   try {
@@ -123,6 +130,7 @@ module.exports = {
   sleep,
   request,
   percentile,
+  medianRound,
   cpuSeconds,
   waitForQuiet,
   waitUntil,

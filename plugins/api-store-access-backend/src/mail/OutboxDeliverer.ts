@@ -61,15 +61,16 @@ export class OutboxDeliverer {
     const now = this.deps.now ?? Date.now;
     let sent = 0;
     let next: Promise<PreparedBatch> | undefined = this.prepareBatch(now);
-    const prepareAfter = (prepared: PreparedBatch) => () => {
-      if (prepared.claimed === BATCH_SIZE) {
-        next = markHandled(this.prepareBatch(now));
-      }
-    };
     while (next) {
       const prepared: PreparedBatch = await next;
-      next = undefined;
-      sent += await this.sendBatch(prepared, prepareAfter(prepared));
+      const outcome = await this.sendBatch(
+        prepared,
+        prepared.claimed === BATCH_SIZE
+          ? () => markHandled(this.prepareBatch(now))
+          : undefined,
+      );
+      sent += outcome.sent;
+      next = outcome.next;
     }
     return sent;
   }
@@ -81,43 +82,36 @@ export class OutboxDeliverer {
     if (batch.length === 0) {
       return { claimed: 0, composed: [], at };
     }
+    let composed: ComposedMessage[];
     try {
-      return {
-        claimed: batch.length,
-        composed: await this.deps.composer.composeBatch(batch, at),
-        at,
-      };
+      composed = await this.deps.composer.composeBatch(batch, at);
     } catch (error) {
-      return {
-        claimed: batch.length,
-        composed: batch.map(message => ({
-          covers: [message],
-          error: asError(error),
-        })),
-        at,
-      };
+      composed = batch.map(message => ({
+        covers: [message],
+        error: asError(error),
+      }));
     }
+    return { claimed: batch.length, composed, at };
   }
 
   /**
-   * Sends a prepared batch a few at a time and records the outcomes; `onLastUnderWay`
-   * is called once, when the last of its emails has been handed to the transport.
+   * Sends a prepared batch a few at a time and records the outcomes. `prepareNext`, if
+   * given, is started once the last of its emails has been handed to the transport;
+   * returns how many messages were sent and that next batch.
    */
   private async sendBatch(
     { composed, at }: PreparedBatch,
-    onLastUnderWay: () => void,
-  ): Promise<number> {
+    prepareNext?: () => Promise<PreparedBatch>,
+  ): Promise<{ sent: number; next?: Promise<PreparedBatch> }> {
     if (composed.length === 0) {
-      onLastUnderWay();
-      return 0;
+      return { sent: 0, next: prepareNext?.() };
     }
+    let next: Promise<PreparedBatch> | undefined;
     const queue = [...composed];
-    let lastUnderWay = false;
     const takeNext = () => {
       const item = queue.shift();
-      if (queue.length === 0 && !lastUnderWay) {
-        lastUnderWay = true;
-        onLastUnderWay();
+      if (item && queue.length === 0) {
+        next = prepareNext?.();
       }
       return item;
     };
@@ -156,7 +150,10 @@ export class OutboxDeliverer {
       this.deps.logger.info(describeDelivery(sent));
     }
     await this.recordFailures(failed, at);
-    return sent.reduce((count, { covers }) => count + covers.length, 0);
+    return {
+      sent: sent.reduce((count, { covers }) => count + covers.length, 0),
+      next,
+    };
   }
 
   /**
